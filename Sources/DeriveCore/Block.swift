@@ -1,0 +1,127 @@
+/// A block of a note's Markdown, as CommonMark defines blocks, plus display math.
+public indirect enum Block: Codable, Hashable, Sendable {
+    /// `# Title`, with its level and a stable anchor.
+    case heading(Heading)
+    /// Prose.
+    case paragraph(Paragraph)
+    /// A fenced or indented code block.
+    case code(CodeBlock)
+    /// Display math standing as a block of its own.
+    case math(DisplayMath)
+    /// Raw HTML, which the site omits unless told to allow it.
+    case html(HTMLBlock)
+    /// `> quoted` blocks.
+    case quote(BlockQuote)
+    /// A bullet or ordered list.
+    case list(ListBlock)
+    /// `---` between blocks.
+    case thematicBreak(NoteLocation)
+
+    /// Where the block starts in its note.
+    public var location: NoteLocation {
+        switch self {
+        case .heading(let block): block.location
+        case .paragraph(let block): block.location
+        case .code(let block): block.location
+        case .math(let block): block.location
+        case .html(let block): block.location
+        case .quote(let block): block.location
+        case .list(let block): block.location
+        case .thematicBreak(let location): location
+        }
+    }
+}
+
+/// A heading: `level` 1 to 6, its inline content and the anchor the site gives it.
+public struct Heading: Codable, Hashable, Sendable {
+    public var level: Int
+    public var content: [Inline]
+    /// A slug of the heading's text, unique within the note (`the-delta-recursion`, `intro-2`).
+    public var anchor: String
+    public var location: NoteLocation
+
+    /// Creates a heading.
+    public init(level: Int, content: [Inline], anchor: String, location: NoteLocation) {
+        self.level = level
+        self.content = content
+        self.anchor = anchor
+        self.location = location
+    }
+}
+
+/// A paragraph of inline content.
+public struct Paragraph: Codable, Hashable, Sendable {
+    public var content: [Inline]
+    public var location: NoteLocation
+
+    /// Creates a paragraph.
+    public init(content: [Inline], location: NoteLocation) {
+        self.content = content
+        self.location = location
+    }
+}
+
+/// Display math: TeX kept byte for byte, with its optional `{#eq-name}` label.
+public struct DisplayMath: Codable, Hashable, Sendable {
+    /// The TeX between the delimiters.
+    public var tex: String
+    /// The label's name (`eq-loss`), if the equation has one.
+    public var label: String?
+    /// Where the math starts (its opening `$$`, or the fence of a `math` block).
+    public var location: NoteLocation
+    /// Where the TeX itself starts, for errors the renderer finds inside it.
+    public var texLocation: NoteLocation
+
+    /// Creates display math.
+    public init(tex: String, label: String?, location: NoteLocation, texLocation: NoteLocation) {
+        self.tex = tex
+        self.label = label
+        self.location = location
+        self.texLocation = texLocation
+    }
+}
+
+/// Raw HTML as written.
+public struct HTMLBlock: Codable, Hashable, Sendable {
+    public var html: String
+    public var location: NoteLocation
+
+    /// Creates an HTML block.
+    public init(html: String, location: NoteLocation) {
+        self.html = html
+        self.location = location
+    }
+}
+
+/// A block quote and the blocks inside it.
+public struct BlockQuote: Codable, Hashable, Sendable {
+    public var blocks: [Block]
+    public var location: NoteLocation
+
+    /// Creates a block quote.
+    public init(blocks: [Block], location: NoteLocation) {
+        self.blocks = blocks
+        self.location = location
+    }
+}
+
+/// A list; each item is a sequence of blocks.
+public struct ListBlock: Codable, Hashable, Sendable {
+    /// Whether the list is numbered.
+    public var isOrdered: Bool
+    /// The first number of an ordered list.
+    public var start: Int
+    /// A tight list shows its items' paragraphs without spacing.
+    public var isTight: Bool
+    public var items: [[Block]]
+    public var location: NoteLocation
+
+    /// Creates a list.
+    public init(isOrdered: Bool, start: Int, isTight: Bool, items: [[Block]], location: NoteLocation) {
+        self.isOrdered = isOrdered
+        self.start = start
+        self.isTight = isTight
+        self.items = items
+        self.location = location
+    }
+}

@@ -1,0 +1,75 @@
+/// Inline content of a paragraph or heading, as CommonMark defines it, plus math and citations.
+public indirect enum Inline: Codable, Hashable, Sendable {
+    /// Plain text.
+    case text(String)
+    /// A line break inside a paragraph that renders as a space.
+    case softBreak
+    /// A hard line break.
+    case lineBreak
+    /// `` `code` ``.
+    case code(String)
+    /// `*emphasis*`.
+    case emphasis([Inline])
+    /// `**strong**`.
+    case strong([Inline])
+    /// `[text](destination "title")`.
+    case link(destination: String, title: String, content: [Inline])
+    /// `![alt](source "title")`.
+    case image(source: String, title: String, alt: [Inline])
+    /// Raw inline HTML as written.
+    case html(String)
+    /// `$...$`, or `$$...$$` inside a paragraph.
+    case math(InlineMath)
+    /// `@eq-name`, a citation of a labelled equation.
+    case citation(Citation)
+
+    /// The text a reader would see, without markup (for anchors, titles and alt text).
+    public var plainText: String {
+        switch self {
+        case .text(let text), .code(let text): text
+        case .softBreak, .lineBreak: " "
+        case .emphasis(let content), .strong(let content), .link(_, _, let content):
+            content.plainText
+        case .image(_, _, let alt): alt.plainText
+        case .html: ""
+        case .math(let math): math.tex
+        case .citation(let citation): citation.label
+        }
+    }
+}
+
+extension Array where Element == Inline {
+    /// The text a reader would see, without markup.
+    public var plainText: String { map(\.plainText).joined() }
+}
+
+/// Math inside prose: TeX kept byte for byte.
+public struct InlineMath: Codable, Hashable, Sendable {
+    /// The TeX between the delimiters.
+    public var tex: String
+    /// True for `$$...$$` written inside a paragraph.
+    public var isDisplay: Bool
+    /// Where the TeX starts (just after the opening delimiter).
+    public var location: NoteLocation
+
+    /// Creates inline math.
+    public init(tex: String, isDisplay: Bool, location: NoteLocation) {
+        self.tex = tex
+        self.isDisplay = isDisplay
+        self.location = location
+    }
+}
+
+/// A citation `@eq-name` of a labelled equation.
+public struct Citation: Codable, Hashable, Sendable {
+    /// The label cited, without `@` (`eq-loss`).
+    public var label: String
+    /// Where the `@` stands.
+    public var location: NoteLocation
+
+    /// Creates a citation.
+    public init(label: String, location: NoteLocation) {
+        self.label = label
+        self.location = location
+    }
+}

@@ -1,0 +1,41 @@
+extension Note {
+    /// Every code block of the note, in document order, however deeply nested.
+    public var codeBlocks: [CodeBlock] {
+        var found: [CodeBlock] = []
+        Block.forEach(in: blocks) { if case .code(let code) = $0 { found.append(code) } }
+        return found
+    }
+
+    /// Every display math block of the note, in document order, however deeply nested.
+    public var displayMath: [DisplayMath] {
+        var found: [DisplayMath] = []
+        Block.forEach(in: blocks) { if case .math(let math) = $0 { found.append(math) } }
+        return found
+    }
+
+    /// Every heading of the note, in document order (headings inside quotes and lists included).
+    public var headings: [Heading] {
+        var found: [Heading] = []
+        Block.forEach(in: blocks) { if case .heading(let heading) = $0 { found.append(heading) } }
+        return found
+    }
+
+    /// The number of the equation labelled `name`, if the note has one.
+    public func equationNumber(of name: String) -> Int? {
+        equations.first { $0.name == name }?.number
+    }
+}
+
+extension Block {
+    /// Calls `body` on every block in `blocks` and in the blocks they contain, in document order.
+    public static func forEach(in blocks: [Block], _ body: (Block) -> Void) {
+        for block in blocks {
+            body(block)
+            switch block {
+            case .quote(let quote): forEach(in: quote.blocks, body)
+            case .list(let list): list.items.forEach { forEach(in: $0, body) }
+            default: break
+            }
+        }
+    }
+}

@@ -1,0 +1,51 @@
+/// One parsed note: its front matter, its Markdown as blocks, and what the later stages need.
+public struct Note: Codable, Hashable, Sendable {
+    /// The note's path as the user wrote it (`Notes/01-intro.md`); every location uses it.
+    public var path: String
+    /// The note's file name without `.md` (`01-intro`); names its tangled files and its page.
+    public var stem: String
+    /// The title: front matter `title`, else the first level-1 heading, else the stem.
+    public var title: String
+    /// One sentence for the index page, from front matter `summary`.
+    public var summary: String?
+    /// A draft is tangled and tested but left out of the site's index.
+    public var isDraft: Bool
+    /// The note's Markdown, front matter excluded, as blocks in document order.
+    public var blocks: [Block]
+    /// The labelled display equations, numbered in document order from 1.
+    public var equations: [EquationLabel]
+    /// A hex digest of the note's bytes, shown in the site's footer.
+    public var sourceDigest: String
+
+    /// Creates a note.
+    public init(
+        path: String, stem: String, title: String, summary: String?, isDraft: Bool,
+        blocks: [Block], equations: [EquationLabel], sourceDigest: String
+    ) {
+        self.path = path
+        self.stem = stem
+        self.title = title
+        self.summary = summary
+        self.isDraft = isDraft
+        self.blocks = blocks
+        self.equations = equations
+        self.sourceDigest = sourceDigest
+    }
+}
+
+/// A labelled display equation (`$$ ... $$ {#eq-name}`) and the number the note gives it.
+public struct EquationLabel: Codable, Hashable, Sendable {
+    /// The label without `#` (`eq-delta-out`).
+    public var name: String
+    /// The equation's number within its note, from 1.
+    public var number: Int
+    /// Where the label is written.
+    public var location: NoteLocation
+
+    /// Creates a label.
+    public init(name: String, number: Int, location: NoteLocation) {
+        self.name = name
+        self.number = number
+        self.location = location
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+
+/// The folder where a test run leaves its reports for the site, named by `DERIVE_REPORT_DIR`.
+///
+/// `derive build` sets the variable when it runs the notes' tests; without it, reports are not
+/// written and the checks only pass or fail.
+public struct ReportStore: Sendable {
+    /// The environment variable that names the folder.
+    public static let environmentVariable = "DERIVE_REPORT_DIR"
+
+    /// The folder reports go to.
+    public var directory: URL
+
+    /// A store in `directory`.
+    public init(directory: URL) { self.directory = directory }
+
+    /// The store the environment names, if any.
+    public static var fromEnvironment: ReportStore? {
+        guard let path = ProcessInfo.processInfo.environment[environmentVariable], !path.isEmpty else { return nil }
+        return ReportStore(directory: URL(fileURLWithPath: path))
+    }
+
+    /// Writes a derivation report (one file per note line, so reruns replace, never duplicate).
+    public func write(_ report: DerivationReport) throws {
+        try write(report, named: "derivation", note: report.note, line: report.line)
+    }
+
+    /// Writes a training report.
+    public func write(_ report: TrainingReport) throws {
+        try write(report, named: "training", note: report.note, line: report.line)
+    }
+
+    /// Every derivation report in the folder, ordered by note and line.
+    public func derivationReports() throws -> [DerivationReport] {
+        try read("derivation").sorted { ($0.note, $0.line) < ($1.note, $1.line) }
+    }
+
+    /// Every training report in the folder, ordered by note and line.
+    public func trainingReports() throws -> [TrainingReport] {
+        try read("training").sorted { ($0.note, $0.line) < ($1.note, $1.line) }
+    }
+
+    private func write(_ value: some Encodable, named kind: String, note: String, line: Int) throws {
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
+        let safeNote = note.map { $0.isLetter || $0.isNumber || $0 == "-" ? $0 : "_" }
+        let file = directory.appendingPathComponent("\(String(safeNote))-\(line).\(kind).json")
+        try encoder.encode(value).write(to: file, options: .atomic)
+    }
+
+    private func read<Report: Decodable>(_ kind: String) throws -> [Report] {
+        let files = (try? FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)) ?? []
+        return try files.filter { $0.lastPathComponent.hasSuffix(".\(kind).json") }
+            .map { try JSONDecoder().decode(Report.self, from: Data(contentsOf: $0)) }
+    }
+}
