@@ -1,0 +1,20 @@
+/// A line of code that consists of a chunk reference `<<name>>`, with the indentation before it.
+public struct ChunkReference: Hashable, Sendable {
+    /// The referenced chunk's name.
+    public var name: String
+    /// The whitespace before `<<`, which prefixes every line of the expansion.
+    public var indentation: Substring
+
+    /// Reads `line` as a chunk reference: optional indentation, `<<name>>`, optional trailing
+    /// whitespace, nothing else. Returns nil for any other line.
+    public init?(line: Substring) {
+        let indentation = line.prefix { $0 == " " || $0 == "\t" }
+        var rest = line.dropFirst(indentation.count)
+        while let last = rest.last, last == " " || last == "\t" { rest = rest.dropLast() }
+        guard rest.hasPrefix("<<"), rest.hasSuffix(">>"), rest.count > 4 else { return nil }
+        let name = rest.dropFirst(2).dropLast(2)
+        guard !name.contains("<<"), !name.contains(">>"), name.allSatisfy({ !$0.isNewline }) else { return nil }
+        self.name = String(name)
+        self.indentation = indentation
+    }
+}
