@@ -18,7 +18,7 @@ public indirect enum Inline: Codable, Hashable, Sendable {
     case image(source: String, title: String, alt: [Inline])
     /// Raw inline HTML as written.
     case html(String)
-    /// `$...$`, or `$$...$$` inside a paragraph.
+    /// `$...$` inside prose (display math always stands as a block of its own).
     case math(InlineMath)
     /// `@eq-name`, a citation of a labelled equation.
     case citation(Citation)
@@ -47,15 +47,12 @@ extension Array where Element == Inline {
 public struct InlineMath: Codable, Hashable, Sendable {
     /// The TeX between the delimiters.
     public var tex: String
-    /// True for `$$...$$` written inside a paragraph.
-    public var isDisplay: Bool
-    /// Where the TeX starts (just after the opening delimiter).
+    /// Where the TeX starts (just after the opening `$`).
     public var location: NoteLocation
 
     /// Creates inline math.
-    public init(tex: String, isDisplay: Bool, location: NoteLocation) {
+    public init(tex: String, location: NoteLocation) {
         self.tex = tex
-        self.isDisplay = isDisplay
         self.location = location
     }
 }
