@@ -49,7 +49,7 @@ let package = Package(
                 .product(name: "SwiftParser", package: "swift-syntax"),
                 .product(name: "SwiftSyntax", package: "swift-syntax"),
             ],
-            resources: [.copy("Templates")]
+            resources: [.copy("Templates"), .copy("Assets")]
         ),
 
         // The small numerical library the notes' code uses: Matrix, seeded RNG, derivation checks.

@@ -1,0 +1,100 @@
+import DeriveCore
+import SwiftParser
+import SwiftSyntax
+
+extension NoteRenderer {
+    /// A code block as a figure: caption with number, role, chunk name and implemented
+    /// equations; Swift highlighted; chunk references linked; a chunk's uses listed below it.
+    mutating func codeBlock(_ code: CodeBlock) throws -> String {
+        renderedCodeBlocks += 1
+        let entry = CodeIndex.Entry(number: renderedCodeBlocks, role: code.attributes.role)
+        let lines = code.language == "swift" ? swiftLines(code, entry: entry) : code.lines.map { String($0).htmlEscaped }
+        var classes = ["code"]
+        if let role = code.attributes.role { classes.append("role-\(role.rawValue)") }
+        if code.language == "swift" && !code.isCompiled { classes.append("not-compiled") }
+        let language = code.language.isEmpty ? "" : " class=\"language-\(code.language.htmlEscaped)\""
+        return "<figure class=\"\(classes.joined(separator: " "))\" id=\"\(entry.anchor)\">\n"
+            + "<figcaption>\(caption(code, entry: entry))</figcaption>\n"
+            + "<pre><code\(language)>\(lines.joined(separator: "\n"))</code></pre>\n"
+            + chunkNotes(code, entry: entry)
+            + "</figure>\n"
+    }
+
+    private mutating func caption(_ code: CodeBlock, entry: CodeIndex.Entry) -> String {
+        var parts = ["<a class=\"code-number\" href=\"#\(entry.anchor)\">Code \(entry.number)</a>"]
+        if let role = code.attributes.role {
+            parts.append("<span class=\"role\">\(role.label.htmlEscaped)</span>")
+        }
+        if let name = code.attributes.chunkName {
+            let isFirst = codeIndex.definitions[name]?.first == entry
+            parts.append("<span class=\"chunk-name\">⟨\(name.htmlEscaped)⟩ \(isFirst ? "≡" : "+≡")</span>")
+        }
+        if !code.language.isEmpty {
+            parts.append("<span class=\"language\">\(code.language.htmlEscaped)</span>")
+        }
+        if code.language == "swift" && !code.isCompiled {
+            parts.append("<span class=\"not-compiled-label\">not compiled</span>")
+        }
+        for label in code.attributes.implements {
+            parts.append("<span class=\"implements\">implements \(equationLink(label, at: code.location))</span>")
+        }
+        return parts.joined(separator: " ")
+    }
+
+    private mutating func equationLink(_ label: String, at location: NoteLocation) -> String {
+        guard let number = note.equationNumber(of: label) else {
+            diagnostics.append(Diagnostic(
+                .warning, "weave.implements.unknown", "implements=\(label) names no labelled equation of this note",
+                at: location
+            ))
+            return label.htmlEscaped
+        }
+        return "<a class=\"citation\" href=\"#\(label.htmlEscaped)\">(\(number))</a>"
+    }
+
+    /// The block's lines highlighted, each `<<name>>` line a link to the chunk's definition; the
+    /// declarations of a compiled block go to the page's index.
+    private mutating func swiftLines(_ code: CodeBlock, entry: CodeIndex.Entry) -> [String] {
+        let lines = code.lines
+        let references = lines.map { ChunkReference(line: $0) }
+        // A reference line becomes a comment of the same length, so the rest still parses as Swift.
+        let parsable = lines.indices.map { index -> String in
+            guard let reference = references[index] else { return String(lines[index]) }
+            return String(reference.indentation) + "//" + String(lines[index].dropFirst(reference.indentation.count + 2))
+        }
+        let tree = Parser.parse(source: parsable.map { $0 + "\n" }.joined())
+        if code.isCompiled {
+            declarations += DeclarationCollector.declarations(in: tree).map { ($0, entry) }
+        }
+        var highlighted = SwiftHighlighter.highlightedLines(of: tree)
+        for (index, reference) in references.enumerated() {
+            guard let reference, index < highlighted.count else { continue }
+            highlighted[index] = String(reference.indentation).htmlEscaped + chunkReference(reference.name)
+        }
+        return highlighted
+    }
+
+    private func chunkReference(_ name: String) -> String {
+        guard let definition = codeIndex.definitions[name]?.first else {
+            return "<span class=\"chunk-ref undefined\">⟨\(name.htmlEscaped)⟩</span>"
+        }
+        return "<span class=\"chunk-ref\">⟨<a href=\"#\(definition.anchor)\">\(name.htmlEscaped)</a>⟩</span>"
+    }
+
+    /// Under a chunk definition: where the chunk is used and where its definition continues.
+    private func chunkNotes(_ code: CodeBlock, entry: CodeIndex.Entry) -> String {
+        guard let name = code.attributes.chunkName else { return "" }
+        func links(_ entries: [CodeIndex.Entry]) -> String {
+            entries.map { "<a href=\"#\($0.anchor)\">\($0.linkText.htmlEscaped)</a>" }.joined(separator: ", ")
+        }
+        let definitions = codeIndex.definitions[name] ?? []
+        let uses = codeIndex.uses[name] ?? []
+        var notes = [uses.isEmpty ? "Not used by any block." : "Used in \(links(uses))."]
+        if let first = definitions.first, first != entry {
+            notes.append("Continues \(links([first])).")
+        } else if definitions.count > 1 {
+            notes.append("Continued in \(links(Array(definitions.dropFirst()))).")
+        }
+        return "<p class=\"chunk-uses\">\(notes.joined(separator: " "))</p>\n"
+    }
+}

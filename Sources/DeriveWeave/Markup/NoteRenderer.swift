@@ -1,0 +1,85 @@
+import DeriveCore
+
+/// Turns one note's blocks into the HTML of its page body, collecting diagnostics on the way.
+///
+/// Everything taken from the note is escaped; raw HTML passes only when the options allow it.
+struct NoteRenderer {
+    /// The note being rendered.
+    let note: Note
+    /// Whether raw HTML from the note is kept.
+    let allowsRawHTML: Bool
+    /// The build's KaTeX process.
+    let math: KaTeXRenderer
+    /// The note's code blocks and their cross-references.
+    let codeIndex: CodeIndex
+    /// What rendering found wrong.
+    var diagnostics: [Diagnostic] = []
+    /// The Swift declarations of the compiled blocks rendered so far, with their blocks.
+    var declarations: [(declaration: SwiftDeclaration, block: CodeIndex.Entry)] = []
+    /// How many code blocks have been rendered, which numbers the next one.
+    var renderedCodeBlocks = 0
+
+    /// A renderer for `note`.
+    init(note: Note, allowsRawHTML: Bool, math: KaTeXRenderer) {
+        self.note = note
+        self.allowsRawHTML = allowsRawHTML
+        self.math = math
+        self.codeIndex = CodeIndex(note: note)
+    }
+
+    /// The HTML of the whole note.
+    mutating func body() throws -> String {
+        try blocks(note.blocks, tight: false)
+    }
+
+    /// The HTML of `blocks`; in a tight list, paragraphs lose their `<p>`.
+    mutating func blocks(_ blocks: [Block], tight: Bool) throws -> String {
+        var html = ""
+        for block in blocks {
+            html += try self.block(block, tight: tight)
+        }
+        return html
+    }
+
+    private mutating func block(_ block: Block, tight: Bool) throws -> String {
+        switch block {
+        case .heading(let heading):
+            let tag = "h\(min(max(heading.level, 1), 6))"
+            return "<\(tag) id=\"\(heading.anchor.htmlEscaped)\">\(try inlines(heading.content))</\(tag)>\n"
+        case .paragraph(let paragraph):
+            let content = try inlines(paragraph.content)
+            return tight ? content + "\n" : "<p>\(content)</p>\n"
+        case .code(let code):
+            return try codeBlock(code)
+        case .math(let display):
+            return try equation(display)
+        case .html(let raw):
+            return rawHTML(raw.html, at: raw.location)
+        case .quote(let quote):
+            return "<blockquote>\n\(try blocks(quote.blocks, tight: false))</blockquote>\n"
+        case .list(let list):
+            return try self.list(list)
+        case .thematicBreak:
+            return "<hr>\n"
+        }
+    }
+
+    private mutating func list(_ list: ListBlock) throws -> String {
+        let open = list.isOrdered ? (list.start == 1 ? "<ol>" : "<ol start=\"\(list.start)\">") : "<ul>"
+        var html = open + "\n"
+        for item in list.items {
+            html += "<li>" + (try blocks(item, tight: list.isTight)) + "</li>\n"
+        }
+        return html + (list.isOrdered ? "</ol>\n" : "</ul>\n")
+    }
+
+    /// `html` when raw HTML is allowed; otherwise nothing, and a warning saying so.
+    mutating func rawHTML(_ html: String, at location: NoteLocation) -> String {
+        if allowsRawHTML { return html }
+        diagnostics.append(Diagnostic(
+            .warning, "weave.html.omitted",
+            "raw HTML is left out of the site (it is allowed only with the raw-HTML option)", at: location
+        ))
+        return ""
+    }
+}

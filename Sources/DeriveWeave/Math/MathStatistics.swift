@@ -1,0 +1,22 @@
+/// How much math a build rendered and how long the KaTeX process took over it.
+public struct MathStatistics: Sendable, Hashable {
+    /// Math spans on the pages, counting repeats (the same `$x$` twice counts twice).
+    public var expressions: Int
+    /// Distinct (TeX, display) pairs sent to KaTeX; repeats are answered from a cache.
+    public var rendered: Int
+    /// Time spent waiting for KaTeX's answers, process start included.
+    public var duration: Duration
+
+    /// Creates statistics.
+    public init(expressions: Int = 0, rendered: Int = 0, duration: Duration = .zero) {
+        self.expressions = expressions
+        self.rendered = rendered
+        self.duration = duration
+    }
+
+    /// Distinct expressions rendered per second of KaTeX time, or nil when nothing was rendered.
+    public var renderedPerSecond: Double? {
+        let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
+        return rendered > 0 && seconds > 0 ? Double(rendered) / seconds : nil
+    }
+}

@@ -1,0 +1,18 @@
+/// How a note's derivation checks stand, as the index page shows it.
+enum CheckStatus: String {
+    case passed, failed
+    /// The checks ran, and the note declares none.
+    case noCheck = "no-check"
+    /// The build was given no reports.
+    case notRun = "not-run"
+
+    /// The words on the index page.
+    var text: String {
+        switch self {
+        case .passed: "passed"
+        case .failed: "failed"
+        case .noCheck: "no check"
+        case .notRun: "not run"
+        }
+    }
+}

@@ -1,0 +1,37 @@
+/// What the `note` template shows: one note's page (a Mustache view; HTML fields are trusted).
+struct NotePage {
+    /// A link with its text, both to be escaped by the template.
+    struct Link {
+        var href: String
+        var text: String
+    }
+
+    /// A heading in the table of contents.
+    struct Contents {
+        var anchor: String
+        var text: String
+        var level: Int
+    }
+
+    /// A Swift declaration and the blocks that declare it.
+    struct Declaration {
+        var kind: String
+        var name: String
+        var blocks: [Link]
+    }
+
+    var title: String
+    /// Whether the template writes the title as the page's `<h1>` (the note has none of its own).
+    var showsTitle: Bool
+    var isDraft: Bool
+    var contents: [Contents]
+    var previous: Link?
+    var next: Link?
+    /// The rendered note, as HTML.
+    var body: String
+    var results: ResultsSection
+    var declarations: [Declaration]
+    /// The note's path, for the footer.
+    var source: String
+    var sourceDigest: String
+}

@@ -1,0 +1,37 @@
+import Foundation
+import Mustache
+
+/// The site's page templates (`Templates/*.mustache`) and static files (`Assets/`), shipped as
+/// resources of this module.
+struct TemplateLibrary {
+    private let library: MustacheLibrary
+
+    /// The folder of files copied or run as they are: `style.css`, `katex-render.js`.
+    let assets: URL
+
+    /// Loads the templates from the module's resources.
+    init() throws {
+        guard let templates = Bundle.module.url(forResource: "Templates", withExtension: nil),
+              let assets = Bundle.module.url(forResource: "Assets", withExtension: nil)
+        else { throw WeaveError.resourceMissing("Templates or Assets folder") }
+        self.assets = assets
+        var library = MustacheLibrary()
+        let files = (try? FileManager.default.contentsOfDirectory(at: templates, includingPropertiesForKeys: nil)) ?? []
+        for file in files where file.pathExtension == "mustache" {
+            do {
+                try library.register(String(contentsOf: file, encoding: .utf8), named: file.deletingPathExtension().lastPathComponent)
+            } catch {
+                throw WeaveError.resourceMissing("template \(file.lastPathComponent): \(error)")
+            }
+        }
+        self.library = library
+    }
+
+    /// `view` rendered with the template `name`.
+    func render(_ view: Any, with name: String) throws -> String {
+        guard let html = library.render(view, withTemplate: name) else {
+            throw WeaveError.resourceMissing("template \(name).mustache")
+        }
+        return html
+    }
+}

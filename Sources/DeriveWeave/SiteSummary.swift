@@ -1,0 +1,11 @@
+import DeriveCore
+
+/// What a successful site build wrote, and what it found worth saying.
+public struct SiteSummary: Sendable {
+    /// The pages written, relative to the site folder, in order: `index.html`, then one per note.
+    public var pages: [String]
+    /// Warnings and notes (a build with errors throws instead), sorted by location.
+    public var diagnostics: [Diagnostic]
+    /// How much math KaTeX rendered and how fast.
+    public var math: MathStatistics
+}
