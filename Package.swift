@@ -54,7 +54,9 @@ let package = Package(
 
         // The small numerical library the notes' code uses: Matrix, seeded RNG, derivation checks.
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
-        .target(name: "DeriveRuntime", dependencies: ["DeriveCore", "CZlib"]),
+        // OpenBLAS's CBLAS interface for the matrix product, from Debian's libopenblas-dev.
+        .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
+        .target(name: "DeriveRuntime", dependencies: ["DeriveCore", "CZlib", "CBLAS"]),
 
         // The command-line tool, one file per subcommand.
         .executableTarget(
@@ -81,7 +83,7 @@ let package = Package(
 
         .testTarget(name: "DeriveMarkdownTests", dependencies: ["DeriveMarkdown"]),
         .testTarget(name: "DeriveTangleTests", dependencies: ["DeriveTangle", "DeriveMarkdown"]),
-        .testTarget(name: "DeriveRuntimeTests", dependencies: ["DeriveRuntime"]),
+        .testTarget(name: "DeriveRuntimeTests", dependencies: ["DeriveRuntime", "CZlib"]),
         .testTarget(name: "DeriveWeaveTests", dependencies: ["DeriveWeave", "DeriveMarkdown"]),
         .testTarget(name: "EndToEndTests", dependencies: ["derive"]),
     ]
