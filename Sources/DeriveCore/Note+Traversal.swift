@@ -39,3 +39,28 @@ extension Block {
         }
     }
 }
+
+extension Note {
+    /// Every citation in the note's prose, in document order.
+    public var citations: [Citation] {
+        var found: [Citation] = []
+        func visit(_ inlines: [Inline]) {
+            for inline in inlines {
+                switch inline {
+                case .citation(let citation): found.append(citation)
+                case .emphasis(let content), .strong(let content), .link(_, _, let content), .image(_, _, let content):
+                    visit(content)
+                default: break
+                }
+            }
+        }
+        Block.forEach(in: blocks) { block in
+            switch block {
+            case .paragraph(let paragraph): visit(paragraph.content)
+            case .heading(let heading): visit(heading.content)
+            default: break
+            }
+        }
+        return found
+    }
+}

@@ -1,0 +1,77 @@
+import CCmark
+
+/// The one place that touches cmark's C API: parses CommonMark and copies the tree into
+/// `MarkdownNode` values, then frees cmark's tree before returning.
+enum CmarkDocument {
+    /// Parses `text` as CommonMark (no smart punctuation, no raw-HTML filtering: the weaver decides).
+    static func parse(_ text: String) -> MarkdownNode {
+        var bytes = Array(text.utf8)
+        let root = bytes.withUnsafeMutableBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(buffer.count, 1)) {
+                cmark_parse_document($0, buffer.count, CMARK_OPT_DEFAULT)
+            }
+        }
+        guard let root else { return MarkdownNode(kind: .document) }
+        defer { cmark_node_free(root) }
+        return copy(root)
+    }
+
+    private static func copy(_ node: OpaquePointer) -> MarkdownNode {
+        var value = MarkdownNode(kind: kind(of: node))
+        value.startLine = Int(cmark_node_get_start_line(node))
+        value.startColumn = Int(cmark_node_get_start_column(node))
+        value.endLine = Int(cmark_node_get_end_line(node))
+        value.endColumn = Int(cmark_node_get_end_column(node))
+        switch value.kind {
+        case .codeBlock:
+            value.literal = string(cmark_node_get_literal(node))
+            value.fenceInfo = string(cmark_node_get_fence_info(node))
+        case .text, .code, .htmlBlock, .htmlInline:
+            value.literal = string(cmark_node_get_literal(node))
+        case .heading:
+            value.headingLevel = Int(cmark_node_get_heading_level(node))
+        case .list:
+            value.isOrderedList = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST
+            value.listStart = Int(cmark_node_get_list_start(node))
+            value.isTightList = cmark_node_get_list_tight(node) != 0
+        case .link, .image:
+            value.url = string(cmark_node_get_url(node))
+            value.title = string(cmark_node_get_title(node))
+        default:
+            break
+        }
+        var child = cmark_node_first_child(node)
+        while let current = child {
+            value.children.append(copy(current))
+            child = cmark_node_next(current)
+        }
+        return value
+    }
+
+    private static func kind(of node: OpaquePointer) -> MarkdownNode.Kind {
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_BLOCK_QUOTE: .blockQuote
+        case CMARK_NODE_LIST: .list
+        case CMARK_NODE_ITEM: .item
+        case CMARK_NODE_CODE_BLOCK: .codeBlock
+        case CMARK_NODE_HTML_BLOCK: .htmlBlock
+        case CMARK_NODE_PARAGRAPH: .paragraph
+        case CMARK_NODE_HEADING: .heading
+        case CMARK_NODE_THEMATIC_BREAK: .thematicBreak
+        case CMARK_NODE_TEXT: .text
+        case CMARK_NODE_SOFTBREAK: .softBreak
+        case CMARK_NODE_LINEBREAK: .lineBreak
+        case CMARK_NODE_CODE: .code
+        case CMARK_NODE_HTML_INLINE: .htmlInline
+        case CMARK_NODE_EMPH: .emphasis
+        case CMARK_NODE_STRONG: .strong
+        case CMARK_NODE_LINK: .link
+        case CMARK_NODE_IMAGE: .image
+        default: .document
+        }
+    }
+
+    private static func string(_ pointer: UnsafePointer<CChar>?) -> String {
+        pointer.map { String(cString: $0) } ?? ""
+    }
+}

@@ -1,0 +1,126 @@
+import DeriveCore
+
+/// Finds math and equation citations in the text of one paragraph or heading, in the same
+/// left-to-right pass that recognises code spans, raw HTML and link destinations (where math is
+/// never looked for), following pandoc's rules for `$`:
+/// the opening `$` is followed by a non-space; the closer is the first later `$` preceded by a
+/// non-space and not followed by a digit, outside balanced braces; `\$` is a literal dollar.
+struct InlineMathScanner {
+    let text: LeafText
+    /// Flat ranges already claimed by multi-line display math.
+    let claimed: [Range<Int>]
+    let file: String
+
+    /// The spans found, and errors for display math that never closes.
+    func scan() -> (spans: [ProtectedSpan], diagnostics: [Diagnostic]) {
+        let bytes = text.bytes
+        var spans: [ProtectedSpan] = []
+        var diagnostics: [Diagnostic] = []
+        var index = 0
+        while index < bytes.count {
+            if let range = claimed.first(where: { $0.contains(index) }) {
+                index = range.upperBound
+                continue
+            }
+            switch bytes[index] {
+            case UInt8(ascii: "\\"):
+                index += index + 1 < bytes.count && bytes[index + 1].isASCIIPunctuation ? 2 : 1
+            case UInt8(ascii: "`"):
+                index = RawInlineSyntax.endOfCodeSpan(in: bytes, at: index)
+            case UInt8(ascii: "<"):
+                index = RawInlineSyntax.endOfTagOrAutolink(in: bytes, at: index) ?? index + 1
+            case UInt8(ascii: "]") where index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "("):
+                index = RawInlineSyntax.endOfLinkDestination(in: bytes, at: index + 1)
+            case UInt8(ascii: "$") where index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "$"):
+                if let span = displayMath(at: index) {
+                    spans.append(span.span)
+                    index = span.end
+                } else {
+                    diagnostics.append(Diagnostic(
+                        .error, "math.unclosed-display",
+                        "display math opened with '$$' never closes in this paragraph",
+                        at: text.position(index).location(in: file)))
+                    index += 2
+                }
+            case UInt8(ascii: "$"):
+                if let span = inlineMath(at: index) {
+                    spans.append(span.span)
+                    index = span.end
+                } else {
+                    index += 1
+                }
+            case UInt8(ascii: "@"):
+                if let span = citation(at: index) {
+                    spans.append(span.span)
+                    index = span.end
+                } else {
+                    index += 1
+                }
+            default:
+                index += 1
+            }
+        }
+        return (spans, diagnostics)
+    }
+
+    private func inlineMath(at opening: Int) -> (span: ProtectedSpan, end: Int)? {
+        let bytes = text.bytes
+        guard opening + 1 < bytes.count, !bytes[opening + 1].isWhitespace else { return nil }
+        var depth = 0
+        var index = opening + 1
+        while index < bytes.count {
+            switch bytes[index] {
+            case UInt8(ascii: "\\"):
+                index += 2
+                continue
+            case UInt8(ascii: "{"): depth += 1
+            case UInt8(ascii: "}"): depth = max(0, depth - 1)
+            case UInt8(ascii: "$")
+                where depth == 0 && !bytes[index - 1].isWhitespace
+                && !(index + 1 < bytes.count && bytes[index + 1].isDigit):
+                let span = ProtectedSpan(
+                    kind: .inlineMath, tex: text.tex((opening + 1)..<index),
+                    start: text.position(opening), texStart: text.position(opening + 1),
+                    end: text.position(index + 1))
+                return (span, index + 1)
+            default: break
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    private func displayMath(at opening: Int) -> (span: ProtectedSpan, end: Int)? {
+        let bytes = text.bytes
+        guard let closing = DisplayMathScanner.closingDelimiter(in: bytes, from: opening + 2) else { return nil }
+        var end = closing + 2
+        var label: String?
+        var labelColumn = 0
+        if let found = EquationLabelSyntax.label(in: bytes, at: end), !bytes[end..<found.start].contains(UInt8(ascii: "\n")) {
+            label = found.name
+            labelColumn = text.position(found.start).column
+            end = found.end
+        }
+        let span = ProtectedSpan(
+            kind: .displayMath(label: label, labelColumn: labelColumn), tex: text.tex((opening + 2)..<closing),
+            start: text.position(opening), texStart: text.position(opening + 2), end: text.position(end))
+        return (span, end)
+    }
+
+    private func citation(at start: Int) -> (span: ProtectedSpan, end: Int)? {
+        let bytes = text.bytes
+        let prefix = Array("@eq-".utf8)
+        guard start == 0 || !(bytes[start - 1].isLabelCharacter || bytes[start - 1] == UInt8(ascii: ".")),
+              bytes.count >= start + prefix.count, Array(bytes[start..<(start + prefix.count)]) == prefix
+        else { return nil }
+        var end = start + prefix.count
+        while end < bytes.count, bytes[end].isLabelCharacter { end += 1 }
+        while end > start + prefix.count, bytes[end - 1] == UInt8(ascii: "-") || bytes[end - 1] == UInt8(ascii: "_") { end -= 1 }
+        guard end > start + prefix.count else { return nil }
+        let label = String(decoding: bytes[(start + 1)..<end], as: UTF8.self)
+        let span = ProtectedSpan(
+            kind: .citation(label: label), tex: "",
+            start: text.position(start), texStart: text.position(start), end: text.position(end))
+        return (span, end)
+    }
+}

@@ -1,0 +1,31 @@
+/// A node of cmark's document tree, copied into a Swift value with its source range.
+///
+/// This is what `CmarkDocument` hands the rest of the parser; no C type leaves that file.
+struct MarkdownNode: Hashable, Sendable {
+    /// The kinds of node cmark produces.
+    enum Kind: Hashable, Sendable {
+        case document, blockQuote, list, item, codeBlock, htmlBlock, paragraph, heading, thematicBreak
+        case text, softBreak, lineBreak, code, htmlInline, emphasis, strong, link, image
+    }
+
+    var kind: Kind
+    /// Text of leaf nodes: code, text, HTML.
+    var literal: String = ""
+    /// The info string of a fenced code block.
+    var fenceInfo: String = ""
+    /// Heading level.
+    var headingLevel = 0
+    /// List properties.
+    var isOrderedList = false
+    var listStart = 0
+    var isTightList = false
+    /// Link and image destination and title.
+    var url = ""
+    var title = ""
+    /// The 1-based source range cmark reports (block nodes only; zero for inlines).
+    var startLine = 0
+    var startColumn = 0
+    var endLine = 0
+    var endColumn = 0
+    var children: [MarkdownNode] = []
+}

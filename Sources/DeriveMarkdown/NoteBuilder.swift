@@ -1,0 +1,135 @@
+import DeriveCore
+
+/// Turns cmark's tree of a protected note into the note's blocks, restoring math and citations,
+/// reading code blocks' info strings and checking their fences.
+struct NoteBuilder {
+    let source: SourceText
+    let restorer: PlaceholderRestorer
+    let file: String
+    private(set) var diagnostics: [Diagnostic] = []
+    /// Equation labels in document order, with where each is written.
+    private(set) var labels: [(name: String, location: NoteLocation)] = []
+    private var anchors = HeadingAnchors()
+
+    init(source: SourceText, spans: [ProtectedSpan], file: String) {
+        self.source = source
+        self.restorer = PlaceholderRestorer(spans: spans, file: file)
+        self.file = file
+    }
+
+    /// The blocks of `nodes`, in document order.
+    mutating func blocks(_ nodes: [MarkdownNode]) -> [Block] {
+        nodes.flatMap { block($0) }
+    }
+
+    private func location(_ node: MarkdownNode) -> NoteLocation {
+        NoteLocation(file: file, line: node.startLine, column: max(1, node.startColumn))
+    }
+
+    private mutating func block(_ node: MarkdownNode) -> [Block] {
+        switch node.kind {
+        case .paragraph: return paragraph(node)
+        case .heading:
+            let content = restorer.inlines(node.children)
+            return [.heading(Heading(
+                level: node.headingLevel, content: content, anchor: anchors.anchor(for: content.plainText),
+                location: location(node)))]
+        case .codeBlock: return [codeBlock(node)]
+        case .htmlBlock: return [.html(HTMLBlock(html: node.literal, location: location(node)))]
+        case .blockQuote: return [.quote(BlockQuote(blocks: blocks(node.children), location: location(node)))]
+        case .list:
+            let items = node.children.map { blocks($0.children) }
+            return [.list(ListBlock(
+                isOrdered: node.isOrderedList, start: node.listStart, isTight: node.isTightList, items: items,
+                location: location(node)))]
+        case .thematicBreak: return [.thematicBreak(location(node))]
+        default: return blocks(node.children)
+        }
+    }
+
+    /// A paragraph, split where display math stands inside it.
+    private mutating func paragraph(_ node: MarkdownNode) -> [Block] {
+        var result: [Block] = []
+        var run: [Inline] = []
+        var runLine = node.startLine
+        func flush(into result: inout [Block]) {
+            while let first = run.first, first.isBreakOrSpace { run.removeFirst() }
+            while let last = run.last, last.isBreakOrSpace { run.removeLast() }
+            if !run.isEmpty {
+                let column = runLine == node.startLine ? max(1, node.startColumn) : 1
+                result.append(.paragraph(Paragraph(content: run, location: NoteLocation(file: file, line: runLine, column: column))))
+            }
+            run = []
+        }
+        for piece in restorer.pieces(node.children) {
+            switch piece {
+            case .inline(let inline): run.append(inline)
+            case .display(let span):
+                flush(into: &result)
+                result.append(.math(displayMath(span)))
+                runLine = span.end.line
+            }
+        }
+        flush(into: &result)
+        return result
+    }
+
+    private mutating func displayMath(_ span: ProtectedSpan) -> DisplayMath {
+        var label: String?
+        if case .displayMath(let name?, let column) = span.kind {
+            label = name
+            labels.append((name, NoteLocation(file: file, line: span.end.line, column: column)))
+        }
+        return DisplayMath(
+            tex: span.tex, label: label, location: span.start.location(in: file), texLocation: span.texStart.location(in: file))
+    }
+
+    private mutating func codeBlock(_ node: MarkdownNode) -> Block {
+        let line = source.bytes(ofLine: node.startLine)
+        let fenceStart = max(0, node.startColumn - 1)
+        let fence = fenceStart < line.count && (line[fenceStart] == UInt8(ascii: "`") || line[fenceStart] == UInt8(ascii: "~"))
+            ? line[fenceStart...].prefix { $0 == line[fenceStart] } : []
+        guard fence.count >= 3 else {
+            return .code(CodeBlock(
+                language: "", words: [], attributes: CodeAttributes(), code: node.literal, location: location(node),
+                firstCodeLine: node.startLine, codeColumn: node.startColumn + 4))
+        }
+        checkClosingFence(of: node, fenceByte: fence.first!, fenceLength: fence.count)
+        let infoOffset = fenceStart + fence.count
+        let info = CodeInfoParser(file: file).parse(Array(line[infoOffset...]), line: node.startLine, column: infoOffset + 1)
+        diagnostics += info.diagnostics
+        if info.language == "math" {
+            let texLocation = NoteLocation(file: file, line: node.startLine + 1, column: node.startColumn)
+            if let label = info.equationLabel { labels.append((label, location(node))) }
+            return .math(DisplayMath(
+                tex: node.literal.trimmingWhitespace(), label: info.equationLabel, location: location(node), texLocation: texLocation))
+        }
+        return .code(CodeBlock(
+            language: info.language, words: info.words, attributes: info.attributes, code: node.literal,
+            location: location(node), firstCodeLine: node.startLine + 1, codeColumn: node.startColumn))
+    }
+
+    /// Warns when a fence is never closed: CommonMark then runs the block to the end of its container.
+    private mutating func checkClosingFence(of node: MarkdownNode, fenceByte: UInt8, fenceLength: Int) {
+        let last = source.bytes(ofLine: node.endLine)
+        let body = last.dropFirst(SourceText.containerPrefixLength(last))
+        let run = body.prefix { $0 == fenceByte }
+        let closed = node.endLine > node.startLine && run.count >= fenceLength && body.dropFirst(run.count).allSatisfy(\.isSpaceOrTab)
+        if !closed {
+            diagnostics.append(Diagnostic(
+                .warning, "code.unterminated-fence",
+                "this code fence is never closed, so CommonMark runs the block to the end of the file (or of its list or quote)",
+                at: location(node)))
+        }
+    }
+}
+
+private extension Inline {
+    var isBreakOrSpace: Bool {
+        switch self {
+        case .softBreak, .lineBreak: true
+        case .text(let text): text.allSatisfy { $0 == " " || $0 == "\t" }
+        default: false
+        }
+    }
+}

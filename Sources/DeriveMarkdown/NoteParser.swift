@@ -1,0 +1,145 @@
+import DeriveCore
+import Foundation
+
+/// What parsing one note gave: the note (nil only when it could not be read at all) and every
+/// diagnostic found on the way.
+public struct ParsedNote: Sendable {
+    /// The note, if its bytes could be read as UTF-8.
+    public var note: Note?
+    /// Errors and warnings, in the order found.
+    public var diagnostics: [Diagnostic]
+}
+
+/// Parses notes: front matter, then math protected from Markdown, then cmark, then the note model
+/// with math, citations, code blocks and equation labels checked.
+public struct NoteParser: Sendable {
+    /// Creates a parser.
+    public init() {}
+
+    /// Parses the note at `url`, naming it `path` in every location (`Notes/01-intro.md`).
+    public func parse(contentsOf url: URL, path: String) -> ParsedNote {
+        do {
+            return parse(Array(try Data(contentsOf: url)), path: path)
+        } catch {
+            return ParsedNote(note: nil, diagnostics: [Diagnostic(
+                .error, "note.unreadable", "cannot read the note: \(error.localizedDescription)",
+                at: NoteLocation(file: path, line: 1))])
+        }
+    }
+
+    /// Parses a note's bytes, naming it `path` in every location.
+    public func parse(_ bytes: [UInt8], path: String) -> ParsedNote {
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            return ParsedNote(note: nil, diagnostics: [Diagnostic(
+                .error, "note.not-utf8", "the note is not UTF-8 text (the first invalid byte is here)",
+                at: Self.firstInvalidUTF8(in: bytes, file: path))])
+        }
+        return parse(text, path: path, digest: ContentDigest.hex(of: bytes))
+    }
+
+    /// Parses a note's text, naming it `path` in every location.
+    public func parse(_ text: String, path: String) -> ParsedNote {
+        parse(text, path: path, digest: ContentDigest.hex(of: text.utf8))
+    }
+
+    private func parse(_ text: String, path: String, digest: String) -> ParsedNote {
+        var source = SourceText(text)
+        let (frontMatter, frontMatterDiagnostics) = FrontMatter.read(source, file: path)
+        for line in 0..<frontMatter.lineCount { source.lines[line] = [] }
+        var diagnostics = frontMatterDiagnostics
+
+        let spans = protectedSpans(source, file: path, diagnostics: &diagnostics)
+        let document = CmarkDocument.parse(SourceText.join(MathProtector.protect(source, spans: spans)))
+        var builder = NoteBuilder(source: source, spans: spans, file: path)
+        let blocks = builder.blocks(document.children)
+        diagnostics += builder.diagnostics
+
+        let equations = numberEquations(builder.labels, diagnostics: &diagnostics)
+        let stem = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+        let firstTitle = blocks.lazy.compactMap { block -> String? in
+            if case .heading(let heading) = block, heading.level == 1 { return heading.content.plainText }
+            return nil
+        }.first
+        let note = Note(
+            path: path, stem: stem, title: frontMatter.title ?? firstTitle ?? stem, summary: frontMatter.summary,
+            isDraft: frontMatter.isDraft, blocks: blocks, equations: equations, sourceDigest: digest)
+        for citation in note.citations where note.equationNumber(of: citation.label) == nil {
+            diagnostics.append(Diagnostic(
+                .error, "citation.unknown-label", "'@\(citation.label)' cites an equation label that this note does not define",
+                at: citation.location))
+        }
+        return ParsedNote(note: note, diagnostics: diagnostics)
+    }
+
+    /// Math and citations, found in two passes: multi-line display math first (it can change
+    /// block structure), then, within each paragraph and heading cmark then sees, inline spans.
+    private func protectedSpans(_ source: SourceText, file: String, diagnostics: inout [Diagnostic]) -> [ProtectedSpan] {
+        let raw = CmarkDocument.parse(source.text)
+        var skipped = Set<Int>()
+        raw.forEachNode { node in
+            if node.kind == .codeBlock || node.kind == .htmlBlock { skipped.formUnion(node.startLine...max(node.startLine, node.endLine)) }
+        }
+        let display = DisplayMathScanner(source: source, skippedLines: skipped, file: file).scan()
+        diagnostics += display.diagnostics
+
+        var spans = display.spans
+        let structure = CmarkDocument.parse(SourceText.join(MathProtector.protect(source, spans: display.spans)))
+        structure.forEachNode { node in
+            guard node.kind == .paragraph || node.kind == .heading else { return }
+            let text = LeafText(source, firstLine: node.startLine, lastLine: node.endLine)
+            let claimed = display.spans.compactMap { span -> Range<Int>? in
+                guard span.end.line >= node.startLine, span.start.line <= node.endLine else { return nil }
+                let lower = text.offset(of: span.start) ?? 0
+                let upper = text.offset(of: span.end) ?? text.bytes.count
+                return lower..<max(lower, upper)
+            }
+            let inline = InlineMathScanner(text: text, claimed: claimed, file: file).scan()
+            spans += inline.spans
+            diagnostics += inline.diagnostics
+        }
+        return spans.sorted { $0.start < $1.start }
+    }
+
+    private func numberEquations(_ labels: [(name: String, location: NoteLocation)], diagnostics: inout [Diagnostic]) -> [EquationLabel] {
+        var equations: [EquationLabel] = []
+        for label in labels {
+            if let first = equations.first(where: { $0.name == label.name }) {
+                diagnostics.append(Diagnostic(
+                    .error, "label.duplicate",
+                    "equation label '\(label.name)' is already defined at line \(first.location.line)", at: label.location))
+            } else {
+                equations.append(EquationLabel(name: label.name, number: equations.count + 1, location: label.location))
+            }
+        }
+        return equations
+    }
+
+    /// The location of the first byte that breaks UTF-8 in `bytes`.
+    static func firstInvalidUTF8(in bytes: [UInt8], file: String) -> NoteLocation {
+        var line = 1
+        var lineStart = 0
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            let length = byte < 0x80 ? 1 : byte >> 5 == 0b110 ? 2 : byte >> 4 == 0b1110 ? 3 : byte >> 3 == 0b11110 ? 4 : 0
+            let end = index + length
+            if length == 0 || end > bytes.count || String(validating: bytes[index..<end], as: UTF8.self) == nil {
+                return NoteLocation(file: file, line: line, column: index - lineStart + 1)
+            }
+            if byte == UInt8(ascii: "\n") {
+                line += 1
+                lineStart = end
+            }
+            index = end
+        }
+        return NoteLocation(file: file, line: line, column: index - lineStart + 1)
+    }
+}
+
+extension MarkdownNode {
+    /// Calls `body` on this node and every node below it, in document order.
+    func forEachNode(_ body: (MarkdownNode) -> Void) {
+        body(self)
+        children.forEach { $0.forEachNode(body) }
+    }
+}

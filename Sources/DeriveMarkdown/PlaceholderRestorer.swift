@@ -1,0 +1,110 @@
+import DeriveCore
+
+/// Turns cmark's inline nodes, which carry placeholders, back into inline content with math and
+/// citations, reading each placeholder's index to find its span.
+struct PlaceholderRestorer {
+    /// Inline content, or display math that interrupts a paragraph.
+    enum Piece {
+        case inline(Inline)
+        case display(ProtectedSpan)
+    }
+
+    let spans: [ProtectedSpan]
+    let file: String
+
+    /// The pieces of an inline sequence; display math stays a separate piece.
+    func pieces(_ nodes: [MarkdownNode]) -> [Piece] {
+        var reader = Reader(restorer: self)
+        for node in nodes { reader.read(node) }
+        reader.flushText()
+        return reader.pieces
+    }
+
+    /// The inline content of a sequence; display math here (in a heading, a link) becomes inline math.
+    func inlines(_ nodes: [MarkdownNode]) -> [Inline] {
+        pieces(nodes).map { piece in
+            switch piece {
+            case .inline(let inline): inline
+            case .display(let span): .math(InlineMath(tex: span.tex, location: span.texStart.location(in: file)))
+            }
+        }
+    }
+
+    fileprivate func piece(forSpan index: Int) -> Piece? {
+        guard spans.indices.contains(index) else { return nil }
+        let span = spans[index]
+        switch span.kind {
+        case .inlineMath: return .inline(.math(InlineMath(tex: span.tex, location: span.texStart.location(in: file))))
+        case .displayMath: return .display(span)
+        case .citation(let label): return .inline(.citation(Citation(label: label, location: span.start.location(in: file))))
+        }
+    }
+
+    private struct Reader {
+        let restorer: PlaceholderRestorer
+        var pieces: [Piece] = []
+        var text = ""
+        /// Digits of the placeholder being read, or nil outside placeholders.
+        var index: String?
+        /// True once the digits are read and the rest of the placeholder is being skipped.
+        var skipping = false
+
+        init(restorer: PlaceholderRestorer) { self.restorer = restorer }
+
+        mutating func read(_ node: MarkdownNode) {
+            switch node.kind {
+            case .text: node.literal.unicodeScalars.forEach { read($0) }
+            case .softBreak, .lineBreak:
+                if index != nil {
+                    skipping = true
+                } else {
+                    flushText()
+                    pieces.append(.inline(node.kind == .softBreak ? .softBreak : .lineBreak))
+                }
+            default:
+                flushText()
+                pieces.append(.inline(restorer.inline(node)))
+            }
+        }
+
+        mutating func read(_ scalar: Unicode.Scalar) {
+            if let digits = index {
+                if scalar == Placeholder.end {
+                    if let piece = Int(digits).flatMap(restorer.piece(forSpan:)) { pieces.append(piece) }
+                    index = nil
+                    skipping = false
+                } else if !skipping, ("0"..."9").contains(scalar) {
+                    index = digits + String(scalar)
+                } else {
+                    skipping = true
+                }
+                return
+            }
+            if scalar == Placeholder.math || scalar == Placeholder.citation {
+                flushText()
+                index = ""
+            } else {
+                text.unicodeScalars.append(scalar)
+            }
+        }
+
+        mutating func flushText() {
+            guard !text.isEmpty else { return }
+            pieces.append(.inline(.text(text)))
+            text = ""
+        }
+    }
+
+    /// One non-text inline node with its children restored.
+    fileprivate func inline(_ node: MarkdownNode) -> Inline {
+        switch node.kind {
+        case .code: .code(node.literal)
+        case .htmlInline: .html(node.literal)
+        case .emphasis: .emphasis(inlines(node.children))
+        case .strong: .strong(inlines(node.children))
+        case .link: .link(destination: node.url, title: node.title, content: inlines(node.children))
+        case .image: .image(source: node.url, title: node.title, alt: inlines(node.children))
+        default: .text(node.literal)
+        }
+    }
+}

@@ -1,0 +1,70 @@
+import DeriveCore
+
+/// Writes code blocks into one Swift source, expanding `<<name>>` references with their
+/// indentation and wrapping every run of note lines in `#sourceLocation`, so that the compiler
+/// and the test runners report the note's file and line.
+struct SourceEmitter {
+    let notePath: String
+    let chunks: ChunkTable
+    private(set) var output = ""
+    private(set) var diagnostics: [Diagnostic] = []
+    /// Names of the chunks expanded at least once.
+    private(set) var usedChunks: Set<String> = []
+    /// Whether a `#sourceLocation(file:line:)` is in force, and the note line the next output line maps to.
+    private var mappedLine: Int?
+
+    init(notePath: String, chunks: ChunkTable) {
+        self.notePath = notePath
+        self.chunks = chunks
+    }
+
+    /// Emits `block`, its code shifted right to the block's column so that columns match the note.
+    mutating func emit(_ block: CodeBlock) {
+        emit(block, indentation: String(repeating: " ", count: max(0, block.codeColumn - 1)), expanding: [])
+        endMapping()
+        output += "\n"
+    }
+
+    private mutating func emit(_ block: CodeBlock, indentation: String, expanding stack: [String]) {
+        for (offset, line) in block.lines.enumerated() {
+            let noteLine = block.firstCodeLine + offset
+            guard let reference = ChunkReference(line: line) else {
+                if mappedLine != noteLine {
+                    endMapping()
+                    output += "#sourceLocation(file: \"\(Self.escaped(notePath))\", line: \(noteLine))\n"
+                }
+                output += line.isEmpty ? "\n" : indentation + line + "\n"
+                mappedLine = noteLine + 1
+                continue
+            }
+            let location = NoteLocation(
+                file: notePath, line: noteLine, column: block.codeColumn + reference.indentation.utf8.count)
+            if let cycleStart = stack.firstIndex(of: reference.name) {
+                let cycle = (stack[cycleStart...] + [reference.name]).map { "<<\($0)>>" }.joined(separator: " -> ")
+                diagnostics.append(Diagnostic(.error, "chunk.cycle", "chunk references form a cycle: \(cycle)", at: location))
+                continue
+            }
+            guard let definitions = chunks[reference.name] else {
+                diagnostics.append(Diagnostic(
+                    .error, "chunk.undefined", "'<<\(reference.name)>>' refers to a chunk that no swift block of this note defines (write '#\(reference.name)' in a block's info string)",
+                    at: location))
+                continue
+            }
+            usedChunks.insert(reference.name)
+            for definition in definitions {
+                emit(definition, indentation: indentation + reference.indentation, expanding: stack + [reference.name])
+            }
+        }
+    }
+
+    private mutating func endMapping() {
+        guard mappedLine != nil else { return }
+        output += "#sourceLocation()\n"
+        mappedLine = nil
+    }
+
+    /// `path` escaped for a Swift string literal.
+    static func escaped(_ path: String) -> String {
+        path.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+    }
+}

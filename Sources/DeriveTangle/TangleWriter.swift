@@ -1,0 +1,32 @@
+import Foundation
+
+/// Writes tangled sources into a folder, touching only files whose content changed, so that an
+/// untouched note is never recompiled; removes `.swift` files no note writes any more.
+public struct TangleWriter: Sendable {
+    /// The folder written to.
+    public var directory: URL
+
+    /// A writer into `directory` (created if missing).
+    public init(directory: URL) { self.directory = directory }
+
+    /// Makes the folder hold exactly `files` (name -> content) among its `.swift` files.
+    /// Returns the names actually written.
+    @discardableResult
+    public func write(_ files: [String: String]) throws -> [String] {
+        let manager = FileManager.default
+        try manager.createDirectory(at: directory, withIntermediateDirectories: true)
+        var written: [String] = []
+        for (name, content) in files.sorted(by: { $0.key < $1.key }) {
+            let url = directory.appendingPathComponent(name)
+            let data = Data(content.utf8)
+            if (try? Data(contentsOf: url)) == data { continue }
+            try data.write(to: url, options: .atomic)
+            written.append(name)
+        }
+        for stale in try manager.contentsOfDirectory(atPath: directory.path)
+        where stale.hasSuffix(".swift") && files[stale] == nil {
+            try manager.removeItem(at: directory.appendingPathComponent(stale))
+        }
+        return written
+    }
+}

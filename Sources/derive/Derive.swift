@@ -1,0 +1,9 @@
+import ArgumentParser
+
+/// `derive`: tangle notes into Swift, check them, and weave them into a site.
+@main
+struct Derive: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Notes that derive backpropagation by hand, checked by the compiler and woven into a site.",
+        subcommands: [TangleCommand.self, LintCommand.self, DumpCommand.self])
+}
