@@ -1,0 +1,89 @@
+import DeriveCore
+import DeriveWeave
+import Foundation
+
+/// Hand-built notes and throwaway folders for the weave's tests.
+enum Fixtures {
+    static func location(_ path: String, _ line: Int, _ column: Int = 1) -> NoteLocation {
+        NoteLocation(file: path, line: line, column: column)
+    }
+
+    static func text(_ string: String) -> [Inline] { [.text(string)] }
+
+    static func paragraph(_ content: [Inline], _ path: String = "Notes/01-a.md", line: Int = 3) -> Block {
+        .paragraph(Paragraph(content: content, location: location(path, line)))
+    }
+
+    static func heading(_ level: Int, _ title: String, anchor: String, _ path: String = "Notes/01-a.md", line: Int = 1) -> Block {
+        .heading(Heading(level: level, content: text(title), anchor: anchor, location: location(path, line)))
+    }
+
+    static func code(
+        _ code: String, language: String = "swift", role: CodeRole? = nil, chunk: String? = nil,
+        implements: [String] = [], ignored: Bool = false, path: String = "Notes/01-a.md", line: Int = 10
+    ) -> Block {
+        .code(CodeBlock(
+            language: language, words: [],
+            attributes: CodeAttributes(role: role, chunkName: chunk, implements: implements, isIgnored: ignored),
+            code: code, location: location(path, line), firstCodeLine: line + 1, codeColumn: 1
+        ))
+    }
+
+    static func equation(_ tex: String, label: String? = nil, path: String = "Notes/01-a.md", line: Int = 5) -> Block {
+        .math(DisplayMath(tex: tex, label: label, location: location(path, line), texLocation: location(path, line, 3)))
+    }
+
+    /// A note at `Notes/<stem>.md` whose labelled equations are numbered in order.
+    static func note(
+        _ stem: String, title: String? = nil, summary: String? = nil, draft: Bool = false, blocks: [Block]
+    ) -> Note {
+        var labels: [EquationLabel] = []
+        Block.forEach(in: blocks) { block in
+            if case .math(let math) = block, let label = math.label {
+                labels.append(EquationLabel(name: label, number: labels.count + 1, location: math.location))
+            }
+        }
+        return Note(
+            path: "Notes/\(stem).md", stem: stem, title: title ?? stem, summary: summary, isDraft: draft,
+            blocks: blocks, equations: labels, sourceDigest: "digest-\(stem)"
+        )
+    }
+
+    /// A fresh folder with an empty `Notes/`, removed by the caller's `defer`.
+    static func workspace() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("weave-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("Notes"), withIntermediateDirectories: true)
+        return folder
+    }
+}
+
+/// A site built into a throwaway workspace, with helpers to read its pages.
+struct BuiltSite {
+    let workspace: URL
+    let summary: SiteSummary
+
+    var site: URL { workspace.appendingPathComponent("Site") }
+
+    /// Builds `notes` with `reports` into `<workspace>/Site`.
+    init(
+        _ notes: [Note], reports: CheckReports? = nil, options: SiteOptions = SiteOptions(), in workspace: URL? = nil
+    ) throws {
+        self.workspace = try workspace ?? Fixtures.workspace()
+        summary = try SiteBuilder(options: options).build(
+            notes: notes, reports: reports,
+            notesDirectory: self.workspace.appendingPathComponent("Notes"),
+            siteDirectory: self.workspace.appendingPathComponent("Site")
+        )
+    }
+
+    /// The text of the site's file at `path`.
+    func page(_ path: String) throws -> String {
+        try String(contentsOf: site.appendingPathComponent(path), encoding: .utf8)
+    }
+
+    func exists(_ path: String) -> Bool {
+        FileManager.default.fileExists(atPath: site.appendingPathComponent(path).path)
+    }
+
+    func remove() { try? FileManager.default.removeItem(at: workspace) }
+}

@@ -1,0 +1,93 @@
+import DeriveCore
+@testable import DeriveWeave
+import Foundation
+import Testing
+
+@Suite struct MathTests {
+    let path = "Notes/01-a.md"
+
+    @Test func rendersInlineAndDisplayMathWithKaTeX() throws {
+        let note = Fixtures.note("01-a", blocks: [
+            Fixtures.paragraph([.text("with "), .math(InlineMath(tex: "\\sigma(z)", location: Fixtures.location(path, 3, 7)))]),
+            Fixtures.equation("\\frac{\\partial L}{\\partial W} = \\delta x^\\top"),
+        ])
+        let built = try BuiltSite([note])
+        defer { built.remove() }
+        let page = try built.page("01-a.html")
+        #expect(page.components(separatedBy: "class=\"katex-html\"").count == 3)
+        #expect(page.contains("katex-display"))
+        #expect(!page.contains("katex-error"))
+        #expect(built.summary.math.expressions == 2)
+        #expect(built.exists("katex/katex.min.css"))
+        #expect(built.exists("katex/fonts/KaTeX_Main-Regular.woff2"))
+    }
+
+    @Test func numbersLabelledEquationsAndLinksCitations() throws {
+        let note = Fixtures.note("01-a", blocks: [
+            Fixtures.equation("a = b", label: "eq-first"),
+            Fixtures.equation("c = d"),
+            Fixtures.equation("L = \\tfrac12 e^2", label: "eq-loss"),
+            Fixtures.paragraph([.text("By "), .citation(Citation(label: "eq-loss", location: Fixtures.location(path, 9, 4)))]),
+        ])
+        let built = try BuiltSite([note])
+        defer { built.remove() }
+        let page = try built.page("01-a.html")
+        #expect(page.contains("<div class=\"equation\" id=\"eq-first\">"))
+        #expect(page.contains("<div class=\"equation\" id=\"eq-loss\">"))
+        #expect(page.contains("<span class=\"equation-number\">(2)</span>"))
+        #expect(page.contains("<a class=\"citation\" href=\"#eq-loss\">(2)</a>"))
+    }
+
+    @Test func citingAnUnknownLabelIsALocatedError() throws {
+        let citation = Citation(label: "eq-missing", location: Fixtures.location(path, 7, 12))
+        let note = Fixtures.note("01-a", blocks: [Fixtures.paragraph([.citation(citation)])])
+        let error = try #require(throws: DiagnosticError.self) { try BuiltSite([note]) }
+        #expect(error.diagnostics.map(\.description) == ["Notes/01-a.md:7:12: error: @eq-missing cites no labelled equation of this note"])
+    }
+
+    @Test func badTeXIsAnErrorAtTheMathAndLeavesTheOldSiteAlone() throws {
+        let good = Fixtures.note("01-a", blocks: [Fixtures.equation("x^2")])
+        let first = try BuiltSite([good])
+        defer { first.remove() }
+        let before = try first.page("01-a.html")
+
+        let bad = Fixtures.note("01-a", blocks: [
+            Fixtures.equation("\\frac{1}{\\nosuchmacro}", line: 12),
+            Fixtures.paragraph([.math(InlineMath(tex: "x_", location: Fixtures.location(path, 20, 9)))]),
+        ])
+        let error = try #require(throws: DiagnosticError.self) { try BuiltSite([bad], in: first.workspace) }
+        let messages = error.diagnostics.map(\.description)
+        #expect(messages.count == 2)
+        #expect(messages[0].hasPrefix("Notes/01-a.md:12:3: error: TeX error: Undefined control sequence: \\nosuchmacro"))
+        #expect(messages[1].hasPrefix("Notes/01-a.md:20:9: error: TeX error: Expected group after '_'"))
+        #expect(error.diagnostics.allSatisfy { $0.id == "weave.math.tex" })
+        #expect(try first.page("01-a.html") == before)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: first.workspace.path).sorted()
+        #expect(leftovers == ["Notes", "Site"])
+    }
+
+    @Test func commandsThatNeedTrustAreErrorsNotRedText() throws {
+        let renderer = KaTeXRenderer(options: SiteOptions(), script: try TemplateLibrary().assets.appendingPathComponent("katex-render.js"))
+        defer { renderer.stop() }
+        #expect(try renderer.render("\\href{javascript:alert(1)}{x}", display: false) == .error("\\href is not allowed in a note's math"))
+    }
+
+    /// Renders distinct equations through the one node process and reports the rate.
+    @Test func throughputOfTheLongLivedProcess() throws {
+        let renderer = KaTeXRenderer(options: SiteOptions(), script: try TemplateLibrary().assets.appendingPathComponent("katex-render.js"))
+        defer { renderer.stop() }
+        let count = 2000
+        for index in 0..<count {
+            let tex = "\\frac{\\partial L}{\\partial W^{[\(index)]}} = \\delta^{[\(index)]} \\left(a^{[\(index - 1)]}\\right)^\\top"
+            guard case .html = try renderer.render(tex, display: index.isMultiple(of: 2)) else {
+                Issue.record("equation \(index) failed")
+                return
+            }
+        }
+        _ = try renderer.render("\\frac{\\partial L}{\\partial W^{[0]}} = \\delta^{[0]} \\left(a^{[-1]}\\right)^\\top", display: true)
+        #expect(renderer.statistics.rendered == count)
+        #expect(renderer.statistics.expressions == count + 1)
+        let rate = try #require(renderer.statistics.renderedPerSecond)
+        print("KaTeX throughput: \(count) equations in \(renderer.statistics.duration), \(Int(rate)) equations/s")
+    }
+}
