@@ -46,7 +46,7 @@ struct TangleNotes: BuildToolPlugin {
 
     /// The `.md` files in and below `folder`, hidden ones left out, in path order.
     private static func notes(in folder: URL) throws -> [URL] {
-        let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil, options: [.skipsHiddenFiles])
+        let enumerator = FileManager.default.enumerator(at: folder.resolvingSymlinksInPath(), includingPropertiesForKeys: nil, options: [.skipsHiddenFiles])
         return (enumerator?.allObjects as? [URL] ?? []).filter { $0.pathExtension == "md" }.sorted { $0.path < $1.path }
     }
 

@@ -36,7 +36,7 @@ public struct NoteDirectory: Sendable {
     private func files() throws -> [File] {
         let keys: [URLResourceKey] = [.isRegularFileKey, .isDirectoryKey]
         guard let enumerator = FileManager.default.enumerator(
-            at: url, includingPropertiesForKeys: keys, options: [.skipsHiddenFiles]) else {
+            at: url.resolvingSymlinksInPath(), includingPropertiesForKeys: keys, options: [.skipsHiddenFiles]) else {
             throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: url.path])
         }
         var found: [File] = []

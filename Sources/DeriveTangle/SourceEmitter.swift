@@ -10,8 +10,12 @@ struct SourceEmitter {
     private(set) var diagnostics: [Diagnostic] = []
     /// Names of the chunks expanded at least once.
     private(set) var usedChunks: Set<String> = []
-    /// Whether a `#sourceLocation(file:line:)` is in force, and the note line the next output line maps to.
-    private var mappedLine: Int?
+    /// Whether a `#sourceLocation(file:line:)` is in force.
+    private var isMapping = false
+    /// The note line the next output line maps to, when it is known.
+    private var nextMappedLine: Int?
+    /// The last line emitted that is not blank.
+    private var lastCodeLine: Substring = ""
 
     init(notePath: String, chunks: ChunkTable) {
         self.notePath = notePath
@@ -29,12 +33,18 @@ struct SourceEmitter {
         for (offset, line) in block.lines.enumerated() {
             let noteLine = block.firstCodeLine + offset
             guard let reference = ChunkReference(line: line) else {
-                if mappedLine != noteLine {
+                var mapped = nextMappedLine == noteLine
+                if !mapped && !Self.isFirstCaseOfSwitch(line, after: lastCodeLine) {
                     endMapping()
                     output += "#sourceLocation(file: \"\(Self.escaped(notePath))\", line: \(noteLine))\n"
+                    isMapping = true
+                    mapped = true
                 }
+                // Swift takes no directive between `switch x {` and its first `case`: such a line keeps
+                // the mapping in force (it reports at the `<<name>>` line) and the next line is remapped.
                 output += line.isEmpty ? "\n" : indentation + line + "\n"
-                mappedLine = noteLine + 1
+                nextMappedLine = mapped ? noteLine + 1 : nil
+                if line.contains(where: { !$0.isWhitespace }) { lastCodeLine = line }
                 continue
             }
             let location = NoteLocation(
@@ -58,9 +68,17 @@ struct SourceEmitter {
     }
 
     private mutating func endMapping() {
-        guard mappedLine != nil else { return }
+        guard isMapping else { return }
         output += "#sourceLocation()\n"
-        mappedLine = nil
+        isMapping = false
+        nextMappedLine = nil
+    }
+
+    /// Whether `line` is a `case` or `default` that follows a line opening a brace (a switch's first case).
+    static func isFirstCaseOfSwitch(_ line: Substring, after previous: Substring) -> Bool {
+        let trimmed = line.drop { $0 == " " || $0 == "\t" }
+        let opensBrace = previous.last(where: { $0 != " " && $0 != "\t" }) == "{"
+        return opensBrace && (trimmed.hasPrefix("case ") || trimmed.hasPrefix("default:") || trimmed.hasPrefix("@unknown"))
     }
 
     /// `path` escaped for a Swift string literal.
