@@ -1,4 +1,5 @@
 import DeriveCore
+import DeriveMarkdown
 import Testing
 
 @Suite("Notes: front matter, code blocks and their words, labels")
