@@ -53,7 +53,7 @@ private func runDerivationCheck<Parameters: ParameterSet>(
     let derived = gradients(point)
     let subject = String(describing: Parameters.self)
     let place = "\(sourceLocation.filePath):\(sourceLocation.line)"
-    print("checkDerivation \(subject) at \(place)" + (automatic == nil ? " (autodiff skipped: loss not differentiable by the compiler)" : ""))
+    var lines = ["checkDerivation \(subject) at \(place)" + (automatic == nil ? " (autodiff skipped: loss not differentiable by the compiler)" : "")]
 
     var rows: [ParameterCheck] = []
     for (name, keyPath) in Parameters.parameters {
@@ -72,12 +72,14 @@ private func runDerivationCheck<Parameters: ParameterSet>(
             },
             tolerance: tolerance)
         rows.append(row)
-        print(describe(row))
+        lines.append(describe(row))
         for failure in failures(of: row) {
             Issue.record(Comment(rawValue: "\(subject).\(name): \(failure)"), sourceLocation: sourceLocation)
         }
     }
 
+    // One print, so that checks running in parallel tests do not interleave their lines.
+    print(lines.joined(separator: "\n"))
     let report = DerivationReport(note: sourceLocation.filePath, line: sourceLocation.line, subject: subject, parameters: rows)
     do {
         try ReportStore.fromEnvironment?.write(report)
@@ -102,11 +104,11 @@ let incomparable = Double.greatestFiniteMagnitude
 func gradientError(_ a: Matrix, _ b: Matrix) -> Double {
     var difference = 0.0, scale = 1e-8
     for (x, y) in zip(a.values, b.values) {
+        guard x.isFinite, y.isFinite else { return incomparable }
         difference = max(difference, abs(x - y))
         scale = max(scale, abs(x), abs(y))
     }
-    let error = difference / scale
-    return error.isFinite ? error : incomparable
+    return difference / scale
 }
 
 /// ∂loss/∂θ for every entry θ of one parameter, by central differences

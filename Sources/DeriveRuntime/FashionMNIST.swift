@@ -26,24 +26,32 @@ public struct FashionMNIST: Sendable {
     public var labels: [Int]
 
     /// Loads one split from `directory`, reading `<prefix>-images-idx3-ubyte.gz` and
-    /// `<prefix>-labels-idx1-ubyte.gz` (or the same names without `.gz`).
-    public init(_ split: Split, directory: String = defaultDirectory, examples layout: ExampleLayout = .columns) throws(DatasetError) {
+    /// `<prefix>-labels-idx1-ubyte.gz` (or the same names without `.gz`); `limit` keeps only
+    /// the first images, for quick runs.
+    public static func load(
+        _ split: Split, from directory: String = defaultDirectory, limit: Int? = nil,
+        examples layout: ExampleLayout = .columns
+    ) throws(DatasetError) -> FashionMNIST {
         let prefix = split == .training ? "train" : "t10k"
-        let imageFile = try Self.locate("\(prefix)-images-idx3-ubyte", in: directory)
-        let labelFile = try Self.locate("\(prefix)-labels-idx1-ubyte", in: directory)
+        let imageFile = try locate("\(prefix)-images-idx3-ubyte", in: directory)
+        let labelFile = try locate("\(prefix)-labels-idx1-ubyte", in: directory)
         let images = try IDXArray(contentsOf: imageFile)
         let labels = try IDXArray(contentsOf: labelFile)
         guard images.dimensions.count == 3, images.dimensions[1] == 28, images.dimensions[2] == 28 else {
             throw .malformed(path: imageFile, reason: "its dimensions \(images.dimensions) are not n×28×28 images")
         }
         guard labels.dimensions == [images.dimensions[0]] else {
-            throw .malformed(path: labelFile, reason: "its dimensions \(labels.dimensions) do not give one label per image (\(images.dimensions[0]))")
+            throw .malformed(
+                path: labelFile,
+                reason: "its dimensions \(labels.dimensions) do not give one label per image (\(images.dimensions[0]))")
         }
         if let bad = labels.bytes.firstIndex(where: { $0 > 9 }) {
             throw .malformed(path: labelFile, reason: "label \(labels.bytes[bad]) of image \(bad) is not a class from 0 to 9")
         }
-        self.images = Self.pixels(images.bytes, count: images.dimensions[0], layout: layout)
-        self.labels = labels.bytes.map(Int.init)
+        let count = min(limit ?? .max, images.dimensions[0])
+        return FashionMNIST(
+            images: pixels(images.bytes[0..<(count * 784)], count: count, layout: layout),
+            labels: labels.bytes[0..<count].map(Int.init))
     }
 
     /// The path of `name.gz` in `directory`, or of `name` if only that exists.
@@ -58,9 +66,9 @@ public struct FashionMNIST: Sendable {
     }
 
     /// `count` images of 784 bytes each as a matrix of pixels in [0, 1], laid out as asked.
-    private static func pixels(_ bytes: [UInt8], count: Int, layout: ExampleLayout) -> Matrix {
+    private static func pixels(_ bytes: ArraySlice<UInt8>, count: Int, layout: ExampleLayout) -> Matrix {
         let size = 28 * 28
-        var values = [Double](repeating: 0, count: bytes.count)
+        var values = [Double](repeating: 0, count: count * size)
         bytes.withUnsafeBufferPointer { source in
             values.withUnsafeMutableBufferPointer { out in
                 for image in 0..<count {

@@ -7,7 +7,8 @@ public let probabilityClamp = 1e-12
 
 /// The binary cross-entropy −(1/m) Σ [y log ŷ + (1 − y) log(1 − ŷ)] over m examples, with ŷ
 /// clamped into [ε, 1 − ε] (ε = `probabilityClamp`); where the clamp acts, the gradient is 0.
-@differentiable(reverse, wrt: ŷ)
+/// Differentiable in both arguments, so a note's loss needs no `wrt:`.
+@differentiable(reverse)
 public func binaryCrossEntropy(_ ŷ: Matrix, _ y: Matrix, examples layout: ExampleLayout = .columns) -> Double {
     let terms = ŷ.combined(with: y, "binaryCrossEntropy") { p, t in
         let q = clampProbability(p)
@@ -18,8 +19,8 @@ public func binaryCrossEntropy(_ ŷ: Matrix, _ y: Matrix, examples layout: Examp
 
 /// The cross-entropy −(1/m) Σ y log ŷ of predicted class probabilities ŷ (a softmax's output)
 /// against labels y (one-hot, or any distribution per example) over m examples, with ŷ clamped
-/// as `binaryCrossEntropy` does.
-@differentiable(reverse, wrt: ŷ)
+/// as `binaryCrossEntropy` does. Differentiable in both arguments.
+@differentiable(reverse)
 public func crossEntropy(_ ŷ: Matrix, _ y: Matrix, examples layout: ExampleLayout = .columns) -> Double {
     let terms = ŷ.combined(with: y, "crossEntropy") { p, t in t * Foundation.log(clampProbability(p)) }
     return -terms.sum() / Double(ŷ.exampleCount(layout))
@@ -27,13 +28,13 @@ public func crossEntropy(_ ŷ: Matrix, _ y: Matrix, examples layout: ExampleLayo
 
 /// `crossEntropy(softmax(logits), labels)` computed from the logits through `logSumExp`, so that
 /// it stays finite and exact however large the logits; its gradient is (softmax(logits) − y) / m
-/// when each example's labels sum to 1.
-@differentiable(reverse, wrt: logits)
+/// when each example's labels sum to 1. Differentiable in both arguments.
+@differentiable(reverse)
 public func softmaxCrossEntropy(logits: Matrix, labels y: Matrix, examples layout: ExampleLayout = .columns) -> Double {
     precondition(logits.shape == y.shape, "softmaxCrossEntropy needs equal shapes, got \(logits.shape) and \(y.shape)")
     // Per example, −Σ y log softmax(z) = (Σ y) logSumExp(z) − Σ y z.
     let normalizers = logSumExp(logits, examples: layout) ⊙ y.sumOfEachExample(layout)
-    return (normalizers.sum() - (y ⊙ logits).sum()) / Double(y.exampleCount(layout))
+    return (normalizers.sum() - (y ⊙ logits).sum()) / Double(withoutDerivative(at: y).exampleCount(layout))
 }
 
 /// One-hot labels: a K×m matrix (`classes` = K) with a 1 in row `labels[j]` of column j, or its
@@ -58,25 +59,31 @@ func isInsideClamp(_ p: Double) -> Bool {
 }
 
 @usableFromInline
-@derivative(of: binaryCrossEntropy, wrt: ŷ)
+@derivative(of: binaryCrossEntropy)
 func vjpBinaryCrossEntropy(_ ŷ: Matrix, _ y: Matrix, examples layout: ExampleLayout)
-    -> (value: Double, pullback: (Double) -> Matrix)
+    -> (value: Double, pullback: (Double) -> (Matrix, Matrix))
 {
     let m = Double(ŷ.exampleCount(layout))
     return (binaryCrossEntropy(ŷ, y, examples: layout), { g in
-        ŷ.combined(with: y, "binaryCrossEntropy") { p, t in
+        let dŷ = ŷ.combined(with: y, "binaryCrossEntropy") { p, t in
             isInsideClamp(p) ? -g * (t / p - (1 - t) / (1 - p)) / m : 0
         }
+        let dy = ŷ.map { p in
+            let q = clampProbability(p)
+            return -g * (Foundation.log(q) - Foundation.log(1 - q)) / m
+        }
+        return (dŷ, dy)
     })
 }
 
 @usableFromInline
-@derivative(of: crossEntropy, wrt: ŷ)
+@derivative(of: crossEntropy)
 func vjpCrossEntropy(_ ŷ: Matrix, _ y: Matrix, examples layout: ExampleLayout)
-    -> (value: Double, pullback: (Double) -> Matrix)
+    -> (value: Double, pullback: (Double) -> (Matrix, Matrix))
 {
     let m = Double(ŷ.exampleCount(layout))
     return (crossEntropy(ŷ, y, examples: layout), { g in
-        ŷ.combined(with: y, "crossEntropy") { p, t in isInsideClamp(p) ? -g * t / p / m : 0 }
+        (ŷ.combined(with: y, "crossEntropy") { p, t in isInsideClamp(p) ? -g * t / p / m : 0 },
+         ŷ.map { p in -g * Foundation.log(clampProbability(p)) / m })
     })
 }

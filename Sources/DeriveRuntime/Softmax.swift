@@ -41,6 +41,7 @@ extension Matrix {
     }
 
     /// The sum of each example's entries: a 1×m row for `.columns`, an m×1 column for `.rows`.
+    @differentiable(reverse)
     func sumOfEachExample(_ layout: ExampleLayout) -> Matrix {
         layout == .columns ? columnSums() : rowSums()
     }
