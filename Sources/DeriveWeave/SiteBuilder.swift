@@ -4,9 +4,9 @@ import Foundation
 /// Weaves parsed notes into a static site: one page per note, an index, the stylesheet, KaTeX's
 /// CSS and fonts, and the notes folder's other files.
 ///
-/// The site is built in a staging folder beside `siteDirectory` and renamed into place only when
-/// no note has an error, so a failed build leaves the previous site untouched. The same inputs
-/// give a byte-identical site.
+/// The site is built in a staging folder beside `siteDirectory` and swapped into place
+/// (`FolderSwap`) only when no note has an error, so a failed build leaves the previous site
+/// untouched. The same inputs give a byte-identical site.
 public struct SiteBuilder: Sendable {
     /// What the build may do and where it finds node and KaTeX.
     public var options: SiteOptions
@@ -27,24 +27,22 @@ public struct SiteBuilder: Sendable {
         notes: [Note], reports: CheckReports?, notesDirectory: URL, siteDirectory: URL
     ) throws -> SiteSummary {
         let templates = try TemplateLibrary()
-        let staging = try StagingDirectory(replacing: siteDirectory)
         let math = KaTeXRenderer(options: options, script: templates.assets.appendingPathComponent("katex-render.js"))
         defer { math.stop() }
-        do {
-            var writer = PageWriter(templates: templates, options: options, math: math, reports: reports, site: staging.url)
+        var summary: SiteSummary?
+        try FolderSwap.replace(siteDirectory) { staging in
+            var writer = PageWriter(templates: templates, options: options, math: math, reports: reports, site: staging)
             let pages = try writer.writePages(for: notes)
-            let assets = SiteAssets(destination: staging.url)
+            let assets = SiteAssets(destination: staging)
             try assets.copyStylesheet(from: templates.assets)
             try assets.copyKaTeX(from: options.katexAssets)
             let notesPath = notes.first.map { ($0.path as NSString).deletingLastPathComponent } ?? notesDirectory.lastPathComponent
             let diagnostics = (writer.diagnostics + (try assets.copyNoteFiles(from: notesDirectory, notesPath: notesPath)))
                 .sortedByLocation()
             if diagnostics.containsErrors { throw DiagnosticError(diagnostics) }
-            try staging.commit()
-            return SiteSummary(pages: pages, diagnostics: diagnostics, math: math.statistics)
-        } catch {
-            staging.discard()
-            throw error
+            summary = SiteSummary(pages: pages, diagnostics: diagnostics, math: math.statistics)
         }
+        guard let summary else { throw WeaveError.fileSystem("the site folder was not replaced") }
+        return summary
     }
 }

@@ -4,7 +4,7 @@ public enum WeaveError: Error, Sendable, Equatable, CustomStringConvertible {
     case resourceMissing(String)
     /// The KaTeX process could not start or stopped answering; carries what it said.
     case mathRendererFailed(String)
-    /// A file of the site could not be read, written or moved into place.
+    /// A file of the site could not be read or written.
     case fileSystem(String)
 
     /// A sentence for the command line.
