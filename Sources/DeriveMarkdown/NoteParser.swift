@@ -95,7 +95,10 @@ public struct NoteParser: Sendable {
             }
             let inline = InlineMathScanner(text: text, claimed: claimed, file: file).scan()
             spans += inline.spans
-            diagnostics += inline.diagnostics
+            // An unclosed `$$` at the start of a line is reported once, by the display scanner.
+            diagnostics += inline.diagnostics.filter { found in
+                !display.diagnostics.contains { $0.id == found.id && $0.location == found.location }
+            }
         }
         return spans.sorted { $0.start < $1.start }
     }

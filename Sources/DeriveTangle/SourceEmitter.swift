@@ -35,7 +35,6 @@ struct SourceEmitter {
             guard let reference = ChunkReference(line: line) else {
                 var mapped = nextMappedLine == noteLine
                 if !mapped && !Self.isFirstCaseOfSwitch(line, after: lastCodeLine) {
-                    endMapping()
                     output += "#sourceLocation(file: \"\(Self.escaped(notePath))\", line: \(noteLine))\n"
                     isMapping = true
                     mapped = true

@@ -8,11 +8,12 @@ private func tangle(_ text: String, path: String = "Notes/t.md") -> (tangled: Ta
     Tangler().tangle(NoteParser().parse(text, path: path).note!)
 }
 
-/// The lines of `source` between its import header and the end, for comparison.
+/// The lines of `source` after its import header, without the blank lines at the end.
 private func body(_ source: String) -> String {
-    source.split(separator: "\n", omittingEmptySubsequences: false)
+    var lines = source.split(separator: "\n", omittingEmptySubsequences: false)
         .drop { $0.hasPrefix("//") || $0.hasPrefix("import") || $0.hasPrefix("@testable") || $0.isEmpty }
-        .joined(separator: "\n")
+    while lines.last?.isEmpty == true { lines.removeLast() }
+    return lines.joined(separator: "\n")
 }
 
 @Suite("Tangling notes into Swift")
@@ -23,13 +24,11 @@ struct TanglerTests {
             #sourceLocation(file: "Notes/t.md", line: 4)
             let a = 1
             #sourceLocation()
-
             """)
         #expect(body(result.tangled.testSource) == """
             #sourceLocation(file: "Notes/t.md", line: 8)
             @Test func t() {}
             #sourceLocation()
-
             """)
         #expect(result.tangled.testSource.contains("@testable import Notes"))
         #expect(result.diagnostics.isEmpty)
@@ -64,15 +63,12 @@ struct TanglerTests {
         #expect(body(result.tangled.moduleSource) == """
             #sourceLocation(file: "Notes/t.md", line: 2)
             func f() -> Int {
-            #sourceLocation()
             #sourceLocation(file: "Notes/t.md", line: 8)
                 let x = 1
                 return x
-            #sourceLocation()
             #sourceLocation(file: "Notes/t.md", line: 4)
             }
             #sourceLocation()
-
             """)
     }
 
