@@ -68,6 +68,9 @@ import Testing
             Fixtures.code("struct Net {\n    var w: [Double]\n    func loss(_ x: Double, target t: Double) -> Double {\n        let local = x\n        return local\n    }\n}\n"),
             Fixtures.code("extension Net {\n    init() { w = [] }\n}\nfunc train() {}\n", role: .update),
             Fixtures.code("struct Hidden {}\n", ignored: true),
+            Fixtures.code("func run() {\n    <<body>>\n}\n<<helpers>>\n"),
+            Fixtures.code("let localInBody = 1\n", chunk: "body"),
+            Fixtures.code("func helper() {}\n", chunk: "helpers"),
         ])
         let built = try BuiltSite([note])
         defer { built.remove() }
@@ -80,5 +83,7 @@ import Testing
         #expect(index.contains("<code>train()</code>"))
         #expect(!index.contains("local"))
         #expect(!index.contains("Hidden"))
+        #expect(!index.contains("localInBody"))
+        #expect(index.contains("<tr><td><code>helper()</code></td><td>func</td><td><a href=\"#code-6\">code 6</a></td></tr>"))
     }
 }

@@ -22,6 +22,9 @@ struct CodeIndex {
     private(set) var uses: [String: [Entry]] = [:]
     /// Equation label to the blocks that say they implement it, in document order.
     private(set) var implementers: [String: [Entry]] = [:]
+    /// Chunks referenced by a line without indentation: their declarations are top-level ones,
+    /// where an indented reference puts them inside a body, as locals.
+    private(set) var topLevelChunks: Set<String> = []
 
     /// Indexes `note`'s code blocks.
     init(note: Note) {
@@ -32,9 +35,9 @@ struct CodeIndex {
             guard block.language == "swift" else { continue }
             var referenced: Set<String> = []
             for line in block.lines {
-                if let reference = ChunkReference(line: line), referenced.insert(reference.name).inserted {
-                    uses[reference.name, default: []].append(entry)
-                }
+                guard let reference = ChunkReference(line: line) else { continue }
+                if reference.indentation.isEmpty { topLevelChunks.insert(reference.name) }
+                if referenced.insert(reference.name).inserted { uses[reference.name, default: []].append(entry) }
             }
         }
     }

@@ -53,7 +53,8 @@ extension NoteRenderer {
     }
 
     /// The block's lines highlighted, each `<<name>>` line a link to the chunk's definition; the
-    /// declarations of a compiled block go to the page's index.
+    /// declarations of a compiled block go to the page's index, unless it is a chunk expanded
+    /// only inside bodies.
     private mutating func swiftLines(_ code: CodeBlock, entry: CodeIndex.Entry) -> [String] {
         let lines = code.lines
         let references = lines.map { ChunkReference(line: $0) }
@@ -63,7 +64,7 @@ extension NoteRenderer {
             return String(reference.indentation) + "//" + String(lines[index].dropFirst(reference.indentation.count + 2))
         }
         let tree = Parser.parse(source: parsable.map { $0 + "\n" }.joined())
-        if code.isCompiled {
+        if code.isCompiled, code.attributes.chunkName.map(codeIndex.topLevelChunks.contains) ?? true {
             declarations += DeclarationCollector.declarations(in: tree).map { ($0, entry) }
         }
         var highlighted = SwiftHighlighter.highlightedLines(of: tree)

@@ -27,9 +27,21 @@ struct NoteRenderer {
         self.codeIndex = CodeIndex(note: note)
     }
 
-    /// The HTML of the whole note.
+    /// The note's leading level-1 heading, which the page shows as its title, if it starts so.
+    var titleHeading: Heading? {
+        guard case .heading(let heading) = note.blocks.first, heading.level == 1 else { return nil }
+        return heading
+    }
+
+    /// The HTML of the page's title: the leading heading's content, else the note's title.
+    mutating func title() throws -> String {
+        guard let titleHeading else { return note.title.htmlEscaped }
+        return try inlines(titleHeading.content)
+    }
+
+    /// The HTML of the note after its title heading.
     mutating func body() throws -> String {
-        try blocks(note.blocks, tight: false)
+        try blocks(titleHeading == nil ? note.blocks : Array(note.blocks.dropFirst()), tight: false)
     }
 
     /// The HTML of `blocks`; in a tight list, paragraphs lose their `<p>`.

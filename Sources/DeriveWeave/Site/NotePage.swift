@@ -20,9 +20,12 @@ struct NotePage {
         var blocks: [Link]
     }
 
+    /// The note's title as plain text, for the window title.
     var title: String
-    /// Whether the template writes the title as the page's `<h1>` (the note has none of its own).
-    var showsTitle: Bool
+    /// The title as the page's `<h1>` shows it (math rendered), as HTML.
+    var titleHTML: String
+    /// The anchor of the note's own title heading, if it starts with one.
+    var titleAnchor: String?
     var isDraft: Bool
     var contents: [Contents]
     var previous: Link?

@@ -43,11 +43,11 @@ struct PageWriter {
 
     private mutating func page(for note: Note, previous: NotePage.Link?, next: NotePage.Link?) throws -> NotePage {
         var renderer = NoteRenderer(note: note, allowsRawHTML: options.allowsRawHTML, math: math)
+        let title = try renderer.title()
         let body = try renderer.body()
         diagnostics += renderer.diagnostics
-        let startsWithTitle = if case .heading(let heading) = note.blocks.first { heading.level == 1 } else { false }
         return NotePage(
-            title: note.title, showsTitle: !startsWithTitle, isDraft: note.isDraft,
+            title: note.title, titleHTML: title, titleAnchor: renderer.titleHeading?.anchor, isDraft: note.isDraft,
             contents: note.headings.filter { $0.level > 1 && $0.level <= 3 }.map {
                 NotePage.Contents(anchor: $0.anchor, text: $0.content.plainText, level: $0.level)
             },
