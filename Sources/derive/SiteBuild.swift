@@ -1,0 +1,54 @@
+import ArgumentParser
+import DeriveCheck
+import DeriveCore
+import DeriveTangle
+import DeriveWeave
+import Foundation
+
+/// The work behind `derive build`, `derive weave` and `derive serve`: load and lint the notes,
+/// optionally run their checks, and weave the site.
+struct SiteBuild {
+    let options: SiteCommandOptions
+    /// Whether to compile the notes and run their tests and derivation checks first.
+    let runsChecks: Bool
+
+    /// Builds the site; prints every diagnostic; throws a failing exit code if any is an error.
+    func run() throws {
+        let started = Date()
+        let (notes, parseDiagnostics) = try options.notes.load()
+        let tangled = Tangler().tangle(notes)
+        var diagnostics = parseDiagnostics + tangled.diagnostics + notes.flatMap(DerivationCheckLint.diagnostics(for:))
+        guard !diagnostics.containsErrors else { return try DiagnosticPrinter.report(diagnostics) }
+
+        var reports: CheckReports?
+        if runsChecks {
+            print("checking \(notes.count) notes (swift test --filter NotesTests) ...")
+            let package = try NotesPackage.compiling(
+                notes: options.notes.directory.url, derivePackage: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+            let outcome = try CheckRunner(packageDirectory: package.directory).run(notePaths: notes.map(\.path))
+            diagnostics += outcome.diagnostics
+            if !outcome.succeeded && outcome.diagnostics.isEmpty {
+                FileHandle.standardError.write(Data(outcome.log.utf8))
+                throw ValidationError("the notes' tests failed; their output is above")
+            }
+            if outcome.derivations.isEmpty && outcome.trainings.isEmpty && !outcome.succeeded {
+                return try DiagnosticPrinter.report(diagnostics)
+            }
+            reports = CheckReports(derivations: outcome.derivations, trainings: outcome.trainings)
+            let passed = outcome.derivations.filter(\.passed).count
+            print("derivation checks: \(passed) of \(outcome.derivations.count) passed")
+        }
+
+        do {
+            let summary = try SiteBuilder(options: options.siteOptions).build(
+                notes: notes, reports: reports, notesDirectory: options.notes.directory.url,
+                siteDirectory: options.siteDirectory)
+            diagnostics += summary.diagnostics
+            let seconds = Date().timeIntervalSince(started)
+            print("wrote \(summary.pages.count) pages to \(options.site) in \(String(format: "%.1f", seconds)) s")
+        } catch let error as DiagnosticError {
+            diagnostics += error.diagnostics
+        }
+        try DiagnosticPrinter.report(diagnostics)
+    }
+}
