@@ -29,7 +29,7 @@ extension NoteRenderer {
         case .image(let source, let title, let alt):
             return image(source, title: title, alt: alt)
         case .html(let raw):
-            // Inline HTML carries no location of its own; the paragraph's would need threading.
+            // Omitted without a warning: inline HTML has no location to give one.
             return allowsRawHTML ? raw : ""
         case .math(let math):
             return try self.math(math.tex, display: false, at: math.location)

@@ -29,6 +29,8 @@ final class KaTeXRenderer {
     private var pending = Data()
     private var cache: [Request: RenderedMath] = [:]
     private let clock = ContinuousClock()
+    private let encoder = JSONEncoder()
+    private let decoder = JSONDecoder()
     /// What this renderer has done so far.
     private(set) var statistics = MathStatistics()
 
@@ -63,7 +65,7 @@ final class KaTeXRenderer {
 
     private func ask(_ request: Request) throws -> RenderedMath {
         let running = try self.running ?? start()
-        var line = try JSONEncoder().encode(request)
+        var line = try encoder.encode(request)
         line.append(UInt8(ascii: "\n"))
         do {
             try running.input.write(contentsOf: line)
@@ -72,7 +74,7 @@ final class KaTeXRenderer {
         }
         let reply: Reply
         do {
-            reply = try JSONDecoder().decode(Reply.self, from: try readLine(from: running.output))
+            reply = try decoder.decode(Reply.self, from: try readLine(from: running.output))
         } catch let error as WeaveError {
             throw error
         } catch {

@@ -8,7 +8,7 @@ public struct MathStatistics: Sendable, Hashable {
     public var duration: Duration
 
     /// Creates statistics.
-    public init(expressions: Int = 0, rendered: Int = 0, duration: Duration = .zero) {
+    init(expressions: Int = 0, rendered: Int = 0, duration: Duration = .zero) {
         self.expressions = expressions
         self.rendered = rendered
         self.duration = duration
