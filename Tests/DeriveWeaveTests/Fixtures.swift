@@ -64,16 +64,23 @@ struct BuiltSite {
 
     var site: URL { workspace.appendingPathComponent("Site") }
 
-    /// Builds `notes` with `reports` into `<workspace>/Site`.
+    /// Builds `notes` with `reports` into `<workspace>/Site`; a workspace made here is removed
+    /// again when the build throws.
     init(
         _ notes: [Note], reports: CheckReports? = nil, options: SiteOptions = SiteOptions(), in workspace: URL? = nil
     ) throws {
-        self.workspace = try workspace ?? Fixtures.workspace()
-        summary = try SiteBuilder(options: options).build(
-            notes: notes, reports: reports,
-            notesDirectory: self.workspace.appendingPathComponent("Notes"),
-            siteDirectory: self.workspace.appendingPathComponent("Site")
-        )
+        let folder = try workspace ?? Fixtures.workspace()
+        do {
+            summary = try SiteBuilder(options: options).build(
+                notes: notes, reports: reports,
+                notesDirectory: folder.appendingPathComponent("Notes"),
+                siteDirectory: folder.appendingPathComponent("Site")
+            )
+        } catch {
+            if workspace == nil { try? FileManager.default.removeItem(at: folder) }
+            throw error
+        }
+        self.workspace = folder
     }
 
     /// The text of the site's file at `path`.

@@ -66,6 +66,19 @@ import Testing
         #expect(leftovers == ["Notes", "Site"])
     }
 
+    @Test func aMissingKaTeXFailsTheBuildWithWhatNodeSaid() throws {
+        let note = Fixtures.note("01-a", blocks: [Fixtures.equation("x")])
+        let options = SiteOptions(nodeModules: URL(fileURLWithPath: "/nonexistent"))
+        let error = try #require(throws: WeaveError.self) { try BuiltSite([note], options: options) }
+        guard case .mathRendererFailed(let message) = error else {
+            Issue.record("unexpected \(error)")
+            return
+        }
+        #expect(message.contains("Cannot find module 'katex'"))
+        let missingNode = SiteOptions(nodeExecutable: URL(fileURLWithPath: "/nonexistent/node"))
+        #expect(throws: WeaveError.self) { try BuiltSite([note], options: missingNode) }
+    }
+
     @Test func commandsThatNeedTrustAreErrorsNotRedText() throws {
         let renderer = KaTeXRenderer(options: SiteOptions(), script: try TemplateLibrary().assets.appendingPathComponent("katex-render.js"))
         defer { renderer.stop() }
