@@ -56,7 +56,13 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // OpenBLAS's CBLAS interface for the matrix product, from Debian's libopenblas-dev.
         .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
-        .target(name: "DeriveRuntime", dependencies: ["DeriveCore", "CZlib", "CBLAS"]),
+        // Optimized even in debug builds: the notes train networks inside `swift test`, and an
+        // unoptimized runtime makes an epoch of Fashion-MNIST take 25 s instead of 2 s.
+        .target(
+            name: "DeriveRuntime",
+            dependencies: ["DeriveCore", "CZlib", "CBLAS"],
+            swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
+        ),
 
         // The command-line tool, one file per subcommand.
         .executableTarget(

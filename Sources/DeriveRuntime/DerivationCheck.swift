@@ -18,12 +18,22 @@ public func checkDerivation<Parameters: ParameterSet & Differentiable>(
     loss: @differentiable(reverse) (Parameters) -> Double,
     gradients: (Parameters) -> Parameters,
     tolerance: Double = 1e-6,
+    expecting expectation: DerivationExpectation = .match,
     sourceLocation: SourceLocation = #_sourceLocation
 ) -> DerivationReport where Parameters.TangentVector == Parameters {
     let automatic = gradient(at: point, of: loss)
     return runDerivationCheck(
         at: point, loss: loss, gradients: gradients, automatic: automatic, tolerance: tolerance,
-        sourceLocation: sourceLocation)
+        expectation: expectation, sourceLocation: sourceLocation)
+}
+
+/// What a derivation check expects of the hand-derived gradients.
+public enum DerivationExpectation: Sendable {
+    /// Every gradient matches (the usual case): each mismatch is a test failure.
+    case match
+    /// The check rejects them: for a note that shows a wrong formula being caught. Every gradient
+    /// matching is then the test failure, and the site shows the check as rejected, as expected.
+    case rejection
 }
 
 /// `checkDerivation` for a loss the compiler cannot differentiate: checks against central finite
@@ -34,11 +44,12 @@ public func checkDerivationWithoutAutodiff<Parameters: ParameterSet>(
     loss: (Parameters) -> Double,
     gradients: (Parameters) -> Parameters,
     tolerance: Double = 1e-6,
+    expecting expectation: DerivationExpectation = .match,
     sourceLocation: SourceLocation = #_sourceLocation
 ) -> DerivationReport {
     runDerivationCheck(
         at: point, loss: loss, gradients: gradients, automatic: nil, tolerance: tolerance,
-        sourceLocation: sourceLocation)
+        expectation: expectation, sourceLocation: sourceLocation)
 }
 
 /// The check both entry points share; `automatic` is the compiler's gradient, if there is one.
@@ -48,10 +59,11 @@ private func runDerivationCheck<Parameters: ParameterSet>(
     gradients: (Parameters) -> Parameters,
     automatic: Parameters?,
     tolerance: Double,
+    expectation: DerivationExpectation,
     sourceLocation: SourceLocation
 ) -> DerivationReport {
     let derived = gradients(point)
-    let subject = String(describing: Parameters.self)
+    let subject = subjectName(Parameters.self)
     let place = "\(sourceLocation.filePath):\(sourceLocation.line)"
     var lines = ["checkDerivation \(subject) at \(place)" + (automatic == nil ? " (autodiff skipped: loss not differentiable by the compiler)" : "")]
 
@@ -73,20 +85,34 @@ private func runDerivationCheck<Parameters: ParameterSet>(
             tolerance: tolerance)
         rows.append(row)
         lines.append(describe(row))
-        for failure in failures(of: row) {
+        for failure in failures(of: row) where expectation == .match {
             Issue.record(Comment(rawValue: "\(subject).\(name): \(failure)"), sourceLocation: sourceLocation)
         }
+    }
+    if expectation == .rejection && rows.allSatisfy(\.passed) {
+        Issue.record(
+            Comment(rawValue: "\(subject): the check was expected to reject these gradients, but every one matched"),
+            sourceLocation: sourceLocation)
     }
 
     // One print, so that checks running in parallel tests do not interleave their lines.
     print(lines.joined(separator: "\n"))
-    let report = DerivationReport(note: sourceLocation.filePath, line: sourceLocation.line, subject: subject, parameters: rows)
+    let report = DerivationReport(
+        note: sourceLocation.filePath, line: sourceLocation.line, subject: subject, parameters: rows,
+        expectsRejection: expectation == .rejection)
     do {
         try ReportStore.fromEnvironment?.write(report)
     } catch {
         Issue.record(Comment(rawValue: "could not write the derivation report: \(error)"), sourceLocation: sourceLocation)
     }
     return report
+}
+
+/// The parameter type's name without its module (`ThreeLayer.Parameters`).
+private func subjectName(_ type: Any.Type) -> String {
+    let name = String(reflecting: type)
+    guard let dot = name.firstIndex(of: ".") else { return name }
+    return String(name[name.index(after: dot)...])
 }
 
 /// The error reported when a gradient cannot be compared (its shape is wrong, or it holds a NaN);

@@ -50,7 +50,7 @@ extension Matrix {
     /// A scalar minus every entry, as in `1 - ŷ`.
     @differentiable(reverse)
     public static func - (scalar: Double, matrix: Matrix) -> Matrix {
-        precondition(!matrix.isShapelessZero, "\(scalar) - Matrix.zero has no shape")
+        ensure(!matrix.isShapelessZero, "\(scalar) - Matrix.zero has no shape")
         return matrix.map { scalar - $0 }
     }
 
@@ -63,7 +63,7 @@ extension Matrix {
         let rows = max(lhs.rows, rhs.rows), cols = max(lhs.cols, rhs.cols)
         func isFull(_ m: Matrix) -> Bool { m.rows == rows && m.cols == cols }
         func isVector(_ m: Matrix) -> Bool { m.shape == [rows, 1] || m.shape == [1, cols] }
-        precondition(
+        ensure(
             (isFull(lhs) && isVector(rhs)) || (isVector(lhs) && isFull(rhs)),
             "\(symbol) needs equal shapes, or a K×1 column or 1×K row vector beside a matrix it"
                 + " fits, got \(lhs.shape) \(symbol) \(rhs.shape)")
@@ -91,7 +91,7 @@ extension Matrix {
         if isShapelessZero || target == shape { return self }
         if target == [0, 0] { return .zero }
         if target == [rows, 1] { return rowSums() }
-        precondition(target == [1, cols], "cannot sum a gradient of shape \(shape) down to \(target)")
+        ensure(target == [1, cols], "cannot sum a gradient of shape \(shape) down to \(target)")
         return columnSums()
     }
 }

@@ -33,7 +33,7 @@ extension Matrix {
         if a.isShapelessZero || b.isShapelessZero { return .zero }
         let (m, k) = transposeA ? (a.cols, a.rows) : (a.rows, a.cols)
         let (bk, n) = transposeB ? (b.cols, b.rows) : (b.rows, b.cols)
-        precondition(
+        ensure(
             k == bk,
             "matrix product needs the left's columns to equal the right's rows, got \(transposeA ? "\(a.shape)ᵀ" : "\(a.shape)") * \(transposeB ? "\(b.shape)ᵀ" : "\(b.shape)")")
         var out = [Double](repeating: 0, count: m * n)
@@ -69,6 +69,6 @@ extension Matrix {
 
 /// A dimension as BLAS's integer type, which is narrower than `Int`.
 private func blasInt(_ value: Int) -> blasint {
-    precondition(value <= Int(blasint.max), "dimension \(value) is too large for BLAS")
+    ensure(value <= Int(blasint.max), "dimension \(value) is too large for BLAS")
     return blasint(value)
 }

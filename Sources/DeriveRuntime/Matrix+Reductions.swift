@@ -10,7 +10,7 @@ extension Matrix {
     /// The mean of every entry.
     @differentiable(reverse)
     public func mean() -> Double {
-        precondition(count > 0, "the mean of a matrix of shape \(shape) is undefined")
+        ensure(count > 0, "the mean of a matrix of shape \(shape) is undefined")
         return sum() / Double(count)
     }
 

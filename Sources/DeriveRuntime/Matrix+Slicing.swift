@@ -5,7 +5,7 @@ extension Matrix {
         let picked = Array(indices)
         var out = [Double](repeating: 0, count: rows * picked.count)
         for (k, j) in picked.enumerated() {
-            precondition(0 <= j && j < cols, "column \(j) is outside shape \(shape)")
+            ensure(0 <= j && j < cols, "column \(j) is outside shape \(shape)")
             for i in 0..<rows { out[i * picked.count + k] = values[i * cols + j] }
         }
         return Matrix(rows: rows, cols: picked.count, values: out)
@@ -16,7 +16,7 @@ extension Matrix {
         var out: [Double] = []
         var count = 0
         for i in indices {
-            precondition(0 <= i && i < rows, "row \(i) is outside shape \(shape)")
+            ensure(0 <= i && i < rows, "row \(i) is outside shape \(shape)")
             out.append(contentsOf: values[(i * cols)..<((i + 1) * cols)])
             count += 1
         }

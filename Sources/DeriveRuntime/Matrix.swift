@@ -12,7 +12,7 @@ public struct Matrix: Hashable, Sendable {
 
     /// A `rows`×`cols` matrix whose entries are all `value`.
     public init(rows: Int, cols: Int, repeating value: Double) {
-        precondition(rows >= 0 && cols >= 0, "a matrix cannot have shape [\(rows), \(cols)]")
+        ensure(rows >= 0 && cols >= 0, "a matrix cannot have shape [\(rows), \(cols)]")
         self.rows = rows
         self.cols = cols
         self.values = Array(repeating: value, count: rows * cols)
@@ -20,8 +20,8 @@ public struct Matrix: Hashable, Sendable {
 
     /// A `rows`×`cols` matrix from its entries, row after row.
     public init(rows: Int, cols: Int, values: [Double]) {
-        precondition(rows >= 0 && cols >= 0, "a matrix cannot have shape [\(rows), \(cols)]")
-        precondition(
+        ensure(rows >= 0 && cols >= 0, "a matrix cannot have shape [\(rows), \(cols)]")
+        ensure(
             values.count == rows * cols,
             "\(values.count) values cannot fill a matrix of shape [\(rows), \(cols)]")
         self.rows = rows
@@ -32,7 +32,7 @@ public struct Matrix: Hashable, Sendable {
     /// A matrix from its rows, which must all have the same length.
     public init(_ rows: [[Double]]) {
         let cols = rows.first?.count ?? 0
-        precondition(
+        ensure(
             rows.allSatisfy { $0.count == cols },
             "rows of different lengths \(rows.map(\.count)) do not make a matrix")
         self.init(rows: rows.count, cols: cols, values: rows.flatMap { $0 })
@@ -57,11 +57,11 @@ public struct Matrix: Hashable, Sendable {
     /// The entry in row `i` and column `j`, both counted from 0.
     public subscript(i: Int, j: Int) -> Double {
         get {
-            precondition(0 <= i && i < rows && 0 <= j && j < cols, "index (\(i), \(j)) is outside shape \(shape)")
+            ensure(0 <= i && i < rows && 0 <= j && j < cols, "index (\(i), \(j)) is outside shape \(shape)")
             return values[i * cols + j]
         }
         set {
-            precondition(0 <= i && i < rows && 0 <= j && j < cols, "index (\(i), \(j)) is outside shape \(shape)")
+            ensure(0 <= i && i < rows && 0 <= j && j < cols, "index (\(i), \(j)) is outside shape \(shape)")
             values[i * cols + j] = newValue
         }
     }
