@@ -11,7 +11,8 @@ import _Differentiation
 /// Each failing parameter is recorded as a Swift Testing issue at the caller's line (the note's
 /// line, through the tangler's `#sourceLocation`); one line per parameter is printed; the report
 /// is returned and, when `DERIVE_REPORT_DIR` is set, written for the site. How the errors are
-/// measured is described at `gradientError(_:_:)`.
+/// measured is described at `gradientError(_:_:)`. Finite differences cost two evaluations of
+/// the loss per parameter entry, so check at a small sample (a few examples, small layers).
 @discardableResult
 public func checkDerivation<Parameters: ParameterSet & Differentiable>(
     at point: Parameters,

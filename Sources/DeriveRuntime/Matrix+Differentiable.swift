@@ -1,5 +1,15 @@
 import _Differentiation
 
+// What Swift 6.3.1's `_Differentiation` needs here (none of it crashed the compiler):
+// - A `@derivative(of:)` for a public function must be at least `@usableFromInline`.
+// - `@differentiable(reverse)` with no `wrt:` makes every `Differentiable` parameter active, so a
+//   note's `loss(_ p:, x:, y:)` differentiates through `y` as well: the losses here are therefore
+//   differentiable in their labels too. Otherwise the compiler says "cannot differentiate
+//   functions that have not been marked '@differentiable' and that are defined in other files",
+//   which names the wrong cause.
+// - A non-differentiable result (an `Int` such as a shape) taken from an active value must go
+//   through `withoutDerivative(at:)`.
+
 extension Matrix: AdditiveArithmetic {
     /// The shape-less zero: a 0×0 matrix that `+` and `-` treat as the identity for any shape.
     ///

@@ -74,13 +74,12 @@ import DeriveRuntime
         }
     }
 
-    @Test func loadsTheRealTestSet() throws {
-        let directory = FashionMNIST.defaultDirectory
-        guard FileManager.default.fileExists(atPath: directory) else {
-            print("SKIPPED loadsTheRealTestSet: \(directory) is missing (apt-get install \(FashionMNIST.debianPackage))")
-            return
-        }
-        let test = try FashionMNIST.load(.test, from: directory)
+    @Test(
+        .enabled(
+            if: FileManager.default.fileExists(atPath: FashionMNIST.defaultDirectory),
+            "skipped: \(FashionMNIST.defaultDirectory) is missing (apt-get install \(FashionMNIST.debianPackage))"))
+    func loadsTheRealTestSet() throws {
+        let test = try FashionMNIST.load(.test)
         #expect(test.images.shape == [784, 10_000])
         #expect(test.labels.count == 10_000)
         #expect(test.images.values.allSatisfy { 0 <= $0 && $0 <= 1 })
