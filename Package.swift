@@ -86,6 +86,11 @@ let package = Package(
             plugins: ["TangleNotes"]
         ),
         .testTarget(name: "NotesTests", dependencies: ["Notes", "DeriveRuntime"], plugins: ["TangleNotes"]),
+        // Note 04's training run, as a command: `swift run -c release train-fashion-mnist`.
+        .executableTarget(
+            name: "train-fashion-mnist",
+            dependencies: ["Notes", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
 
         .testTarget(name: "DeriveMarkdownTests", dependencies: ["DeriveMarkdown"]),
         .testTarget(name: "DeriveTangleTests", dependencies: ["DeriveTangle", "DeriveMarkdown"]),

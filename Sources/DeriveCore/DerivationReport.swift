@@ -8,17 +8,24 @@ public struct DerivationReport: Codable, Hashable, Sendable {
     public var subject: String
     /// One row per parameter.
     public var parameters: [ParameterCheck]
+    /// True for a check that shows a wrong derivation being caught: it succeeds when rejected.
+    public var expectsRejection: Bool
 
     /// Creates a report.
-    public init(note: String, line: Int, subject: String, parameters: [ParameterCheck]) {
+    public init(note: String, line: Int, subject: String, parameters: [ParameterCheck], expectsRejection: Bool = false) {
         self.note = note
         self.line = line
         self.subject = subject
         self.parameters = parameters
+        self.expectsRejection = expectsRejection
     }
 
-    /// Whether every parameter passed.
-    public var passed: Bool { parameters.allSatisfy(\.passed) }
+    /// Whether every parameter's gradient matched.
+    public var allParametersPassed: Bool { parameters.allSatisfy(\.passed) }
+
+    /// Whether the check came out as the note expects: every gradient matched, or, for a check
+    /// that expects rejection, at least one did not.
+    public var passed: Bool { expectsRejection ? !allParametersPassed : allParametersPassed }
 }
 
 /// One parameter's row in a derivation check.
