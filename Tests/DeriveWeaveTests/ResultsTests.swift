@@ -55,6 +55,22 @@ import Testing
         #expect(index.contains("href=\"03-c.html\">03-c</a>\n<span class=\"status no-check\">no check</span>"))
     }
 
+    @Test func aCheckThatExpectsRejectionPassesWhenItRejects() throws {
+        let wrong = ParameterCheck(name: "W", shape: [1], gradientShape: [1], finiteDifferenceError: 0.9, autodiffError: 0.9, tolerance: 1e-6)
+        let right = ParameterCheck(name: "W", shape: [1], gradientShape: [1], finiteDifferenceError: 0, autodiffError: 0, tolerance: 1e-6)
+        let reports = CheckReports(derivations: [
+            DerivationReport(note: path, line: 7, subject: "Seed", parameters: [wrong], expectsRejection: true),
+            DerivationReport(note: "Notes/02-b.md", line: 8, subject: "Seed", parameters: [right], expectsRejection: true),
+        ])
+        let built = try BuiltSite(notes(), reports: reports)
+        defer { built.remove() }
+        #expect(try built.page("01-a.html").contains("written to reject a wrong derivation: <span class=\"status passed\">rejected, as expected</span>"))
+        #expect(try built.page("02-b.html").contains("<span class=\"status failed\">not rejected</span>"))
+        let index = try built.page("index.html")
+        #expect(index.contains("href=\"01-a.html\">01-a</a>\n<span class=\"status passed\">passed</span>"))
+        #expect(index.contains("href=\"02-b.html\">02-b</a>\n<span class=\"status failed\">failed</span>"))
+    }
+
     @Test func saysTheChecksWereNotRunWithoutReports() throws {
         let built = try BuiltSite(notes(), reports: nil)
         defer { built.remove() }

@@ -7,6 +7,8 @@ struct ResultsSection {
         var subject: String
         var line: Int
         var passed: Bool
+        /// The check shows a wrong derivation being caught, so rejected rows are the expected result.
+        var expectsRejection: Bool
         var rows: [Row]
     }
 
@@ -46,7 +48,7 @@ struct ResultsSection {
         checksRun = reports != nil
         derivations = (reports?.derivations ?? []).filter { $0.note == notePath }.sorted { $0.line < $1.line }.map { report in
             Derivation(
-                subject: report.subject, line: report.line, passed: report.passed,
+                subject: report.subject, line: report.line, passed: report.passed, expectsRejection: report.expectsRejection,
                 rows: report.parameters.map { parameter in
                     Row(
                         name: parameter.name,
