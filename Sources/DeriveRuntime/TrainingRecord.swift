@@ -1,4 +1,5 @@
 import DeriveCore
+import Foundation
 import Testing
 
 /// Records a training run for the site's loss curve: prints a summary, returns a
@@ -17,9 +18,10 @@ public func recordTraining(
     let report = TrainingReport(
         note: sourceLocation.filePath, line: sourceLocation.line, xLabel: xLabel, losses: losses,
         results: results.map { NamedValue(name: $0.key, value: $0.value) })
-    let curve = losses.isEmpty ? "no losses" : "\(losses.count) \(xLabel)s, loss \(losses[0]) -> \(losses[losses.count - 1])"
+    func format(_ value: Double) -> String { String(format: "%.4g", value) }
+    let curve = losses.isEmpty ? "no losses" : "loss over \(losses.count) × \(xLabel): \(format(losses[0])) -> \(format(losses[losses.count - 1]))"
     print("recordTraining at \(sourceLocation.filePath):\(sourceLocation.line): \(curve)"
-        + results.map { "; \($0.key) \($0.value)" }.joined())
+        + results.map { "; \($0.key) \(format($0.value))" }.joined())
 
     if let diverged = losses.firstIndex(where: { !$0.isFinite }) {
         Issue.record(Comment(rawValue: "the training loss is \(losses[diverged]) at \(xLabel) \(diverged)"), sourceLocation: sourceLocation)
