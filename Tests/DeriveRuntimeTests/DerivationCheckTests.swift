@@ -63,6 +63,24 @@ func gradients(_ p: TwoLayer, x: Matrix, y: Matrix, flip: Bool = false) -> TwoLa
         #expect(rows[2].finiteDifferenceError > 1 && rows[2].autodiffError ?? 0 > 1)
     }
 
+    @Test func aCheckExpectingRejectionPassesWhenItRejects() {
+        let (p, x, y) = TwoLayer.sample(seed: 6)
+        let report = checkDerivation(
+            at: p, loss: { loss($0, x: x, y: y) }, gradients: { gradients($0, x: x, y: y, flip: true) },
+            expecting: .rejection)
+        #expect(report.expectsRejection)
+        #expect(!report.allParametersPassed)
+        #expect(report.passed)
+    }
+
+    @Test func aCheckExpectingRejectionFailsWhenEverythingMatches() {
+        let (p, x, y) = TwoLayer.sample(seed: 7)
+        withKnownIssue {
+            checkDerivation(
+                at: p, loss: { loss($0, x: x, y: y) }, gradients: { gradients($0, x: x, y: y) }, expecting: .rejection)
+        }
+    }
+
     @Test func aWrongShapeFails() {
         let (p, x, y) = TwoLayer.sample(seed: 3)
         var report: DerivationReport?
