@@ -20,32 +20,32 @@ public struct ReportStore: Sendable {
         return ReportStore(directory: URL(fileURLWithPath: path))
     }
 
-    /// Writes a derivation report (one file per note line, so reruns replace, never duplicate).
+    /// Writes a derivation report (one file per note line and subject, so reruns replace, never duplicate).
     public func write(_ report: DerivationReport) throws {
-        try write(report, named: "derivation", note: report.note, line: report.line)
+        try write(report, named: "derivation", note: report.note, line: report.line, subject: report.subject)
     }
 
     /// Writes a training report.
     public func write(_ report: TrainingReport) throws {
-        try write(report, named: "training", note: report.note, line: report.line)
+        try write(report, named: "training", note: report.note, line: report.line, subject: report.xLabel)
     }
 
-    /// Every derivation report in the folder, ordered by note and line.
+    /// Every derivation report in the folder, ordered by note, line and subject.
     public func derivationReports() throws -> [DerivationReport] {
-        try read("derivation").sorted { ($0.note, $0.line) < ($1.note, $1.line) }
+        try read("derivation").sorted { ($0.note, $0.line, $0.subject) < ($1.note, $1.line, $1.subject) }
     }
 
-    /// Every training report in the folder, ordered by note and line.
+    /// Every training report in the folder, ordered by note, line and axis label.
     public func trainingReports() throws -> [TrainingReport] {
-        try read("training").sorted { ($0.note, $0.line) < ($1.note, $1.line) }
+        try read("training").sorted { ($0.note, $0.line, $0.xLabel) < ($1.note, $1.line, $1.xLabel) }
     }
 
-    private func write(_ value: some Encodable, named kind: String, note: String, line: Int) throws {
+    private func write(_ value: some Encodable, named kind: String, note: String, line: Int, subject: String) throws {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
-        let safeNote = note.map { $0.isLetter || $0.isNumber || $0 == "-" ? $0 : "_" }
-        let file = directory.appendingPathComponent("\(String(safeNote))-\(line).\(kind).json")
+        let safe = { (text: String) in String(text.map { $0.isLetter || $0.isNumber || $0 == "-" ? $0 : "_" }) }
+        let file = directory.appendingPathComponent("\(safe(note))-\(line)-\(safe(subject)).\(kind).json")
         try encoder.encode(value).write(to: file, options: .atomic)
     }
 

@@ -11,7 +11,8 @@ import _Differentiation
 /// Each failing parameter is recorded as a Swift Testing issue at the caller's line (the note's
 /// line, through the tangler's `#sourceLocation`); one line per parameter is printed; the report
 /// is returned and, when `DERIVE_REPORT_DIR` is set, written for the site. How the errors are
-/// measured is described at `gradientError(_:_:)`. Finite differences cost two evaluations of
+/// measured is described at `gradientError(_:_:)`. A `label` tells apart the checks one
+/// parameterized test makes at the same line (`label: "\(activation)"`). Finite differences cost two evaluations of
 /// the loss per parameter entry, so check at a small sample (a few examples, small layers).
 @discardableResult
 public func checkDerivation<Parameters: ParameterSet & Differentiable>(
@@ -20,12 +21,13 @@ public func checkDerivation<Parameters: ParameterSet & Differentiable>(
     gradients: (Parameters) -> Parameters,
     tolerance: Double = 1e-6,
     expecting expectation: DerivationExpectation = .match,
+    label: String? = nil,
     sourceLocation: SourceLocation = #_sourceLocation
 ) -> DerivationReport where Parameters.TangentVector == Parameters {
     let automatic = gradient(at: point, of: loss)
     return runDerivationCheck(
         at: point, loss: loss, gradients: gradients, automatic: automatic, tolerance: tolerance,
-        expectation: expectation, sourceLocation: sourceLocation)
+        expectation: expectation, label: label, sourceLocation: sourceLocation)
 }
 
 /// What a derivation check expects of the hand-derived gradients.
@@ -46,11 +48,12 @@ public func checkDerivationWithoutAutodiff<Parameters: ParameterSet>(
     gradients: (Parameters) -> Parameters,
     tolerance: Double = 1e-6,
     expecting expectation: DerivationExpectation = .match,
+    label: String? = nil,
     sourceLocation: SourceLocation = #_sourceLocation
 ) -> DerivationReport {
     runDerivationCheck(
         at: point, loss: loss, gradients: gradients, automatic: nil, tolerance: tolerance,
-        expectation: expectation, sourceLocation: sourceLocation)
+        expectation: expectation, label: label, sourceLocation: sourceLocation)
 }
 
 /// The check both entry points share; `automatic` is the compiler's gradient, if there is one.
@@ -61,10 +64,11 @@ private func runDerivationCheck<Parameters: ParameterSet>(
     automatic: Parameters?,
     tolerance: Double,
     expectation: DerivationExpectation,
+    label: String?,
     sourceLocation: SourceLocation
 ) -> DerivationReport {
     let derived = gradients(point)
-    let subject = subjectName(Parameters.self)
+    let subject = subjectName(Parameters.self) + (label.map { " (\($0))" } ?? "")
     let place = "\(sourceLocation.filePath):\(sourceLocation.line)"
     var lines = ["checkDerivation \(subject) at \(place)" + (automatic == nil ? " (autodiff skipped: loss not differentiable by the compiler)" : "")]
 
