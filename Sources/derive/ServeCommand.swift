@@ -1,0 +1,60 @@
+import ArgumentParser
+import FlyingFox
+import FlyingSocks
+import Foundation
+
+/// `derive serve`: build the site, serve it on 127.0.0.1, and rebuild and reload when a note changes.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the site on 127.0.0.1; rebuild it and reload the open page whenever a note changes.")
+
+    @OptionGroup var options: SiteCommandOptions
+
+    @Option(name: .long, help: "The port to listen on (127.0.0.1 only); 0 picks a free one.")
+    var port: UInt16 = 8000
+
+    @Flag(name: .long, help: "Run the full build (compile the notes, run their tests and checks), not only the weave.")
+    var check = false
+
+    func run() async throws {
+        let feed = ServeChangeFeed()
+        let site = URL(fileURLWithPath: options.site).standardizedFileURL
+        let server = HTTPServer(
+            address: try sockaddr_in.inet(ip4: "127.0.0.1", port: port),  // loopback only, never 0.0.0.0
+            logger: .disabled, handler: ServeSiteHandler(site: site, feed: feed))
+        let ending = try await withThrowingTaskGroup(of: ServeEnding.self) { group in
+            group.addTask { await ServeEnding.firstSignal() }
+            group.addTask { await ServeEnding.serving(server) }
+            group.addTask {
+                try await server.waitUntilListening(timeout: 10)
+                try await buildAndWatch(feed: feed, site: site, address: await ServeEnding.address(of: server))
+                return .serverEnded(nil)
+            }
+            let ending = try await group.next() ?? .serverEnded(nil)
+            await feed.close()
+            await server.stop(timeout: 0.5)
+            group.cancelAll()  // a build under way finishes first, so the site is never half swapped
+            return ending
+        }
+        switch ending {
+        case .signaled(let name): ServeBuild.say("\(name): stopped serving")
+        case .serverEnded(let error): throw ServeError(port: port, error: error)
+        }
+    }
+
+    /// Builds once, says where the site is, then rebuilds after every change of the notes until cancelled.
+    private func buildAndWatch(feed: ServeChangeFeed, site: URL, address: String) async throws {
+        let build = ServeBuild(options: options, runsChecks: check)
+        await feed.begin()
+        await feed.record(succeeded: await build.run())
+        ServeBuild.say("serving \(options.site) at http://\(address)/ (Ctrl-C to stop)")
+        try await ServeNotesWatcher(notes: options.notes.directory.url, excluding: site).watch {
+            ServeBuild.say("notes changed; rebuilding ...")
+            await feed.begin()
+            let succeeded = await build.run()
+            if !succeeded { ServeBuild.say("rebuild failed; still serving the previous site") }
+            await feed.record(succeeded: succeeded)
+        }
+    }
+}
