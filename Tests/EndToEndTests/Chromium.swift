@@ -1,0 +1,54 @@
+import Foundation
+
+/// Headless Chromium, run once per page: `--dump-dom` for the DOM after load, `--screenshot` for a picture.
+struct Chromium {
+    /// The executable.
+    let executable: URL
+
+    /// Chromium from the PATH (Debian's `chromium`), or nil when it is not installed.
+    static func find() -> Chromium? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        for folder in path.split(separator: ":") {
+            for name in ["chromium", "chromium-browser"] {
+                let candidate = URL(fileURLWithPath: String(folder)).appendingPathComponent(name)
+                if FileManager.default.isExecutableFile(atPath: candidate.path) { return Chromium(executable: candidate) }
+            }
+        }
+        return nil
+    }
+
+    /// The DOM of `page` once loaded, serialised as HTML; with `screenshot`, also a 1200×2000
+    /// picture of it saved there (one launch does both).
+    func dumpDOM(of page: URL, screenshot: URL? = nil) async throws -> String {
+        let picture = screenshot.map { ["--screenshot=\($0.path)", "--window-size=1200,2000", "--hide-scrollbars"] } ?? []
+        let output = try await run(["--dump-dom"] + picture + [page.absoluteString])
+        guard !output.isEmpty else { throw TestFailure("chromium dumped no DOM for \(page.path)") }
+        return output
+    }
+
+    /// Runs chromium headless with its own profile folder (so several can run at once), at most 30 s.
+    private func run(_ arguments: [String]) async throws -> String {
+        let profile = try TemporaryFolder()
+        let output = profile("stdout")
+        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = [
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+            "--user-data-dir=\(profile("profile").path)",
+        ] + arguments
+        process.standardOutput = try FileHandle(forWritingTo: output)
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let deadline = ContinuousClock.now + .seconds(30)
+        while process.isRunning {
+            guard ContinuousClock.now < deadline else {
+                process.terminate()
+                throw TestFailure("chromium \(arguments) took more than 30 s")
+            }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        guard process.terminationStatus == 0 else { throw TestFailure("chromium \(arguments) exited \(process.terminationStatus)") }
+        return try String(contentsOf: output, encoding: .utf8)
+    }
+}

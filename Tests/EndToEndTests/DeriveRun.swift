@@ -1,0 +1,112 @@
+import Foundation
+
+/// Runs the built `derive` executable, as a user would, and collects what it printed.
+///
+/// The executable is found next to the test runner: SwiftPM puts every product of a build
+/// (`derive`, and the tests' `DerivePackageTests.xctest`) in one products folder, whichever
+/// `--scratch-path` or configuration the build used, and on Linux the runner is this process
+/// (`CommandLine.arguments[0]`). So the tests run the `derive` built with them, never a stale one
+/// from another build folder. `DERIVE_EXECUTABLE` overrides it, to test another build.
+struct DeriveRun {
+    /// The exit status.
+    var status: Int32
+    /// Everything printed on standard output.
+    var stdout: String
+    /// Everything printed on standard error.
+    var stderr: String
+
+    /// The `derive` executable under test: the first of these that exists.
+    static let executable: URL = {
+        let environment = ProcessInfo.processInfo.environment["DERIVE_EXECUTABLE"].map { URL(fileURLWithPath: $0) }
+        let runner = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        let bundles = Bundle.allBundles.map(\.bundleURL).filter { $0.pathExtension == "xctest" }  // macOS: the runner is xctest
+        let candidates = [environment].compactMap { $0 }
+            + [runner.deletingLastPathComponent().appendingPathComponent("derive")]
+            + bundles.map { $0.deletingLastPathComponent().appendingPathComponent("derive") }
+            + [repository.appendingPathComponent(".build/debug/derive")]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
+    }()
+
+    /// The repository, from this file's path: `Tests/EndToEndTests/DeriveRun.swift`.
+    static let repository = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// Runs `derive arguments` in `directory` and waits for it, at most `timeout`.
+    static func run(_ arguments: [String], in directory: URL, timeout: Duration = .seconds(60)) async throws -> DeriveRun {
+        let process = try DeriveProcess(arguments, in: directory)
+        let status = try await process.wait(timeout: timeout)
+        return DeriveRun(status: status, stdout: process.stdout, stderr: process.stderr)
+    }
+}
+
+/// A running `derive` process whose output goes to files (no pipe can fill up and block it).
+final class DeriveProcess: @unchecked Sendable {
+    /// The process.
+    let process = Process()
+    private let output: URL
+    private let errors: URL
+
+    /// Starts `derive arguments` in `directory`.
+    init(_ arguments: [String], in directory: URL) throws {
+        guard FileManager.default.isExecutableFile(atPath: DeriveRun.executable.path) else {
+            throw TestFailure("no derive executable at \(DeriveRun.executable.path); build it with `swift build --product derive`")
+        }
+        let logs = FileManager.default.temporaryDirectory.appendingPathComponent("derive-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: logs, withIntermediateDirectories: true)
+        output = logs.appendingPathComponent("stdout")
+        errors = logs.appendingPathComponent("stderr")
+        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
+        process.executableURL = DeriveRun.executable
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        process.standardOutput = try FileHandle(forWritingTo: output)
+        process.standardError = try FileHandle(forWritingTo: errors)
+        try process.run()
+    }
+
+    deinit {
+        if process.isRunning { process.terminate() }
+        try? FileManager.default.removeItem(at: output.deletingLastPathComponent())
+    }
+
+    /// What the process has printed on standard output so far.
+    var stdout: String { (try? String(contentsOf: output, encoding: .utf8)) ?? "" }
+    /// What the process has printed on standard error so far.
+    var stderr: String { (try? String(contentsOf: errors, encoding: .utf8)) ?? "" }
+
+    /// Waits for the exit status; kills the process and throws after `timeout`.
+    func wait(timeout: Duration) async throws -> Int32 {
+        let deadline = ContinuousClock.now + timeout
+        while process.isRunning {
+            guard ContinuousClock.now < deadline else {
+                process.terminate()
+                throw TestFailure("derive \(process.arguments ?? []) did not finish within \(timeout)\nstderr:\n\(stderr)")
+            }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        return process.terminationStatus
+    }
+
+    /// Waits until standard output has a line matching `pattern`, and returns the match's first group.
+    func waitForOutput(_ pattern: String, timeout: Duration) async throws -> String {
+        let regex = try Regex(pattern)
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            if let match = stdout.firstMatch(of: regex) {
+                return match.output.count > 1 ? (match.output[1].substring.map(String.init) ?? "") : String(match.output[0].substring ?? "")
+            }
+            guard process.isRunning else { break }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        throw TestFailure("derive never printed /\(pattern)/ (within \(timeout))\nstdout:\n\(stdout)\nstderr:\n\(stderr)")
+    }
+}
+
+/// A failure with a message, for conditions a test cannot go on from.
+struct TestFailure: Error, CustomStringConvertible {
+    /// What went wrong.
+    let description: String
+    /// A failure saying `description`.
+    init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+
+/// `derive serve` on a free loopback port over a temporary copy of the clean notes.
+@Suite("derive serve")
+struct ServeTests {
+    /// What `/_derive/changes` answers.
+    struct Changes: Decodable {
+        var generation: Int
+        var builds: Int
+        var failed: Bool
+    }
+
+    @Test("serves the site with live reload, refuses paths outside it, rebuilds on edits, stops on SIGINT")
+    func serve() async throws {
+        let folder = try TemporaryFolder()
+        try folder.copy(fixture: "clean")
+        try folder.write("top secret\n", to: "secret.txt")
+        let serve = try DeriveProcess(["serve", "--notes", "Notes", "--site", "Site", "--port", "0"], in: folder.url)
+        let port = try #require(UInt16(try await serve.waitForOutput(#"serving Site at http://127\.0\.0\.1:(\d+)/"#, timeout: .seconds(20))))
+        let http = HTTPProbe(port: port)
+
+        let index = try await http.get("/")
+        #expect(index.status == 200)
+        #expect(index.headers["content-type"] == "text/html; charset=utf-8")
+        #expect(index.text.contains(#"<script src="/_derive/live-reload.js" data-generation="1"></script>"#))
+        #expect(index.text.contains("One sigmoid neuron"))
+        #expect(!(try String(contentsOf: folder("Site/index.html"), encoding: .utf8)).contains("live-reload"), "the script reached the file on disk")
+        for (path, type) in [
+            ("/_derive/live-reload.js", "text/javascript; charset=utf-8"), ("/style.css", "text/css; charset=utf-8"),
+            ("/katex/fonts/KaTeX_Main-Regular.woff2", "font/woff2"),
+        ] {
+            let response = try await http.get(path)
+            #expect(response.status == 200 && response.headers["content-type"] == type, "\(path): \(response.status) \(response.headers)")
+        }
+        #expect(try await http.get("/no-such-page.html").status == 404)
+        #expect(try await http.get("/katex").headers["location"] == "/katex/")
+
+        for target in [
+            "/../secret.txt", "/%2e%2e/secret.txt", "/..%2fsecret.txt", "/%2e%2e%2fsecret.txt", "/katex/..%2f..%2fsecret.txt",
+            "/../../Package.swift", "/%2E%2E/%2E%2E/etc/passwd", "/..\\secret.txt", "//etc/passwd",
+        ] {
+            let response = try await http.get(target)
+            #expect([400, 403, 404].contains(response.status), "\(target) gave \(response.status)")
+            #expect(!response.text.contains("top secret") && !response.text.contains("root:"), "\(target) leaked a file")
+        }
+
+        let start = try JSONDecoder().decode(Changes.self, from: try await http.get("/_derive/changes").body)
+        #expect(start.generation == 1 && start.builds == 1 && !start.failed)
+        try folder.write(try String(contentsOf: folder("Notes/01-sigmoid-neuron.md"), encoding: .utf8) + "\nEdited while serving.\n",
+                         to: "Notes/01-sigmoid-neuron.md")
+        let rebuilt = try JSONDecoder().decode(Changes.self, from: try await http.get("/_derive/changes?since=1", timeout: .seconds(15)).body)
+        #expect(rebuilt.generation == 2 && !rebuilt.failed)
+        #expect(try await http.get("/01-sigmoid-neuron.html").text.contains("Edited while serving."))
+
+        try folder.write("# Bad TeX\n\nBroken: $\\frac{1}$.\n", to: "Notes/03-bad-tex.md")
+        let failed = try await waitForBuild(3, http: http)
+        #expect(failed.failed && failed.generation == 2)
+        #expect(serve.stderr.contains("Notes/03-bad-tex.md:3:10: error: TeX error: "), "\(serve.stderr)")
+        let kept = try await http.get("/01-sigmoid-neuron.html")
+        #expect(kept.status == 200 && kept.text.contains("Edited while serving."))
+
+        let second = try await DeriveRun.run(["serve", "--port", "\(port)"], in: folder.url, timeout: .seconds(10))
+        #expect(second.status != 0)
+        #expect(second.stderr.contains("port \(port) on 127.0.0.1 is already in use"), "\(second.stderr)")
+
+        serve.process.interrupt()  // SIGINT, as Ctrl-C sends
+        #expect(try await serve.wait(timeout: .seconds(5)) == 0)
+        #expect(serve.stdout.hasSuffix("SIGINT: stopped serving\n"))
+    }
+
+    /// Polls the changes endpoint until `builds` builds have finished.
+    private func waitForBuild(_ builds: Int, http: HTTPProbe) async throws -> Changes {
+        let deadline = ContinuousClock.now + .seconds(15)
+        while ContinuousClock.now < deadline {
+            let changes = try JSONDecoder().decode(Changes.self, from: try await http.get("/_derive/changes").body)
+            if changes.builds >= builds { return changes }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        throw TestFailure("build \(builds) did not finish within 15 s")
+    }
+}
