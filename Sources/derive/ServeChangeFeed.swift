@@ -14,6 +14,7 @@ actor ServeChangeFeed {
         var building = false
     }
 
+    /// The state now.
     private(set) var state = State()
     private var waiters: [UUID: CheckedContinuation<State, Never>] = [:]
     private var isClosed = false

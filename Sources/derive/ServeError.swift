@@ -8,6 +8,7 @@ struct ServeError: Error, CustomStringConvertible {
     /// What the server threw, if anything.
     let error: (any Error)?
 
+    /// The message printed after `Error:`.
     var description: String {
         switch error {
         case SocketError.failed(let call, let code, _)? where call == "Bind" && code == EADDRINUSE:

@@ -8,6 +8,7 @@ struct ServeSiteHandler: HTTPHandler {
     /// The build generation, for the live-reload feed and the script tag.
     let feed: ServeChangeFeed
 
+    /// GET and HEAD only: the live-reload script, the changes feed, or a file of the site.
     func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
         guard request.method == .GET || request.method == .HEAD else {
             return Self.text(.methodNotAllowed, "only GET and HEAD are served\n")

@@ -6,8 +6,11 @@ import Testing
 struct ServeTests {
     /// What `/_derive/changes` answers.
     struct Changes: Decodable {
+        /// Successful builds.
         var generation: Int
+        /// Finished builds.
         var builds: Int
+        /// Whether the last build failed.
         var failed: Bool
     }
 
