@@ -71,6 +71,7 @@ let package = Package(
                 "DeriveCore", "DeriveMarkdown", "DeriveTangle", "DeriveCheck", "DeriveWeave",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "FlyingFox", package: "FlyingFox"),
+                .product(name: "FlyingSocks", package: "FlyingFox"),
             ]
         ),
         // The small tool the build plugin runs: no weave dependencies, so it builds fast.
