@@ -102,8 +102,8 @@ import Testing
         let enumerator = try #require(FileManager.default.enumerator(atPath: folder.path))
         return enumerator.compactMap { $0 as? String }.filter {
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: folder.appendingPathComponent($0).path, isDirectory: &isDirectory)
-            return !isDirectory.boolValue
+            let exists = FileManager.default.fileExists(atPath: folder.appendingPathComponent($0).path, isDirectory: &isDirectory)
+            return exists && !isDirectory.boolValue
         }.sorted()
     }
 }
