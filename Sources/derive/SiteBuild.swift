@@ -12,7 +12,8 @@ struct SiteBuild {
     /// Whether to compile the notes and run their tests and derivation checks first.
     let runsChecks: Bool
 
-    /// Builds the site; prints every diagnostic; throws a failing exit code if any is an error.
+    /// Builds the site; prints every diagnostic; throws a failing exit code if any is an error, in
+    /// which case the site folder is left as it was.
     func run() throws {
         let started = Date()
         let (notes, parseDiagnostics) = try options.notes.load()
@@ -23,15 +24,15 @@ struct SiteBuild {
         var reports: CheckReports?
         if runsChecks {
             print("checking \(notes.count) notes (swift test --filter NotesTests) ...")
-            let package = try NotesPackage.compiling(
-                notes: options.notes.directory.url, derivePackage: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+            let package = try NotesPackage.compiling(notes: options.notes.directory.url, derivePackage: try Self.derivePackage())
             let outcome = try CheckRunner(packageDirectory: package.directory).run(notePaths: notes.map(\.path))
             diagnostics += outcome.diagnostics
-            if !outcome.succeeded && outcome.diagnostics.isEmpty {
-                FileHandle.standardError.write(Data(outcome.log.utf8))
-                throw ValidationError("the notes' tests failed; their output is above")
-            }
-            if outcome.derivations.isEmpty && outcome.trainings.isEmpty && !outcome.succeeded {
+            if !outcome.succeeded {
+                // A failing check is a failed build: the previous site stays as it was.
+                if !outcome.diagnostics.containsErrors {
+                    FileHandle.standardError.write(Data(outcome.log.utf8))
+                    throw ValidationError("the notes' tests failed (their output is above); the site was not written")
+                }
                 return try DiagnosticPrinter.report(diagnostics)
             }
             reports = CheckReports(derivations: outcome.derivations, trainings: outcome.trainings)
@@ -50,5 +51,20 @@ struct SiteBuild {
             diagnostics += error.diagnostics
         }
         try DiagnosticPrinter.report(diagnostics)
+    }
+
+    /// The Derive package that holds the runtime and the build plugin: the current folder or the
+    /// nearest folder above it whose Package.swift declares the package `Derive`.
+    private static func derivePackage() throws -> URL {
+        var folder = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL
+        while true {
+            let manifest = folder.appendingPathComponent("Package.swift")
+            if let text = try? String(contentsOf: manifest, encoding: .utf8), text.contains("name: \"Derive\"") { return folder }
+            let parent = folder.deletingLastPathComponent()
+            if parent.path == folder.path {
+                throw ValidationError("derive build compiles the notes with the Derive package; run it inside that package's folder")
+            }
+            folder = parent
+        }
     }
 }
