@@ -1,5 +1,4 @@
 import ArgumentParser
-import DeriveTangle
 
 /// `derive lint`: every diagnostic of every note, without compiling anything.
 struct LintCommand: ParsableCommand {
@@ -9,10 +8,8 @@ struct LintCommand: ParsableCommand {
     @OptionGroup var options: NotesOptions
 
     func run() throws {
-        let (notes, diagnostics) = try options.load()
-        let tangled = Tangler().tangle(notes)
-        let checks = notes.flatMap(DerivationCheckLint.diagnostics(for:))
-        try DiagnosticPrinter.report(diagnostics + tangled.diagnostics + checks)
+        let (notes, _, diagnostics) = try options.loadAndLint()
+        try DiagnosticPrinter.report(diagnostics)
         print("\(notes.count) notes checked")
     }
 }

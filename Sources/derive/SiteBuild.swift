@@ -1,7 +1,6 @@
 import ArgumentParser
 import DeriveCheck
 import DeriveCore
-import DeriveTangle
 import DeriveWeave
 import Foundation
 
@@ -16,9 +15,8 @@ struct SiteBuild {
     /// which case the site folder is left as it was.
     func run() throws {
         let started = Date()
-        let (notes, parseDiagnostics) = try options.notes.load()
-        let tangled = Tangler().tangle(notes)
-        var diagnostics = parseDiagnostics + tangled.diagnostics + notes.flatMap(DerivationCheckLint.diagnostics(for:))
+        let (notes, _, lintDiagnostics) = try options.notes.loadAndLint()
+        var diagnostics = lintDiagnostics
         guard !diagnostics.containsErrors else { return try DiagnosticPrinter.report(diagnostics) }
 
         var reports: CheckReports?

@@ -15,16 +15,15 @@ struct TangleCommand: ParsableCommand {
     var output: String = ".build/tangled"
 
     func run() throws {
-        let (notes, diagnostics) = try options.load()
-        let result = Tangler().tangle(notes)
-        try DiagnosticPrinter.report(diagnostics + result.diagnostics)
+        let (_, tangled, diagnostics) = try options.loadAndLint()
+        try DiagnosticPrinter.report(diagnostics)
         let root = URL(fileURLWithPath: output)
         try FolderSwap.replace(root) { staging in
             try TangleWriter(directory: staging.appendingPathComponent("Sources/Notes"))
-                .write(Dictionary(uniqueKeysWithValues: result.tangled.map { ($0.fileName, $0.moduleSource) }))
+                .write(Dictionary(uniqueKeysWithValues: tangled.map { ($0.fileName, $0.moduleSource) }))
             try TangleWriter(directory: staging.appendingPathComponent("Tests/NotesTests"))
-                .write(Dictionary(uniqueKeysWithValues: result.tangled.map { ($0.fileName, $0.testSource) }))
+                .write(Dictionary(uniqueKeysWithValues: tangled.map { ($0.fileName, $0.testSource) }))
         }
-        print("tangled \(result.tangled.count) notes into \(output)")
+        print("tangled \(tangled.count) notes into \(output)")
     }
 }
