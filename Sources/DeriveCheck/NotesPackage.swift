@@ -1,3 +1,4 @@
+import DeriveCore
 import Foundation
 
 /// The package in which a folder of notes is compiled and tested.
@@ -20,8 +21,7 @@ public struct NotesPackage: Sendable {
 
     private static func generate(for notes: URL, derivePackage: URL) throws -> NotesPackage {
         let manager = FileManager.default
-        let key = notes.path.utf8.reduce(UInt64(0xcbf2_9ce4_8422_2325)) { ($0 ^ UInt64($1)) &* 0x0000_0100_0000_01b3 }
-        let directory = derivePackage.appendingPathComponent(".build/derive-notes/\(String(key, radix: 16))")
+        let directory = derivePackage.appendingPathComponent(".build/derive-notes/\(ContentDigest.hex(of: notes.path.utf8))")
         let sources = directory.appendingPathComponent("Sources/Notes")
         let tests = directory.appendingPathComponent("Tests/NotesTests")
         try manager.createDirectory(at: sources, withIntermediateDirectories: true)
