@@ -15,8 +15,8 @@ struct FrontMatter: Equatable {
     /// Reads the front matter at the top of `source`, if any, with diagnostics for what is wrong.
     static func read(_ source: SourceText, file: String) -> (FrontMatter, [Diagnostic]) {
         guard source.lineCount > 0, trimmed(source.bytes(ofLine: 1)) == "---" else { return (FrontMatter(), []) }
-        guard let closing = (2...max(2, source.lineCount)).first(where: {
-            $0 <= source.lineCount && ["---", "..."].contains(trimmed(source.bytes(ofLine: $0)))
+        guard let closing = (1...source.lineCount).dropFirst().first(where: {
+            ["---", "..."].contains(trimmed(source.bytes(ofLine: $0)))
         }) else {
             return (FrontMatter(), [Diagnostic(
                 .error, "front-matter.unclosed", "front matter opened with '---' never closes with '---'",

@@ -83,7 +83,9 @@ public struct NoteParser: Sendable {
         diagnostics += display.diagnostics
 
         var spans = display.spans
-        let structure = CmarkDocument.parse(SourceText.join(MathProtector.protect(source, spans: display.spans)))
+        // The block structure changes only where display math was protected.
+        let structure = display.spans.isEmpty
+            ? raw : CmarkDocument.parse(SourceText.join(MathProtector.protect(source, spans: display.spans)))
         structure.forEachNode { node in
             guard node.kind == .paragraph || node.kind == .heading else { return }
             let text = LeafText(source, firstLine: node.startLine, lastLine: node.endLine)
