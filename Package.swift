@@ -95,6 +95,7 @@ let package = Package(
 
         .testTarget(name: "DeriveMarkdownTests", dependencies: ["DeriveMarkdown"]),
         .testTarget(name: "DeriveTangleTests", dependencies: ["DeriveTangle", "DeriveMarkdown"]),
+        .testTarget(name: "DeriveCheckTests", dependencies: ["DeriveCheck"]),
         .testTarget(name: "DeriveRuntimeTests", dependencies: ["DeriveRuntime", "CZlib"]),
         .testTarget(name: "DeriveWeaveTests", dependencies: ["DeriveWeave", "DeriveMarkdown"]),
         .testTarget(name: "EndToEndTests", dependencies: ["derive"]),
