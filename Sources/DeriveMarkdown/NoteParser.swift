@@ -68,6 +68,13 @@ public struct NoteParser: Sendable {
                 .error, "citation.unknown-label", "'@\(citation.label)' cites an equation label that this note does not define",
                 at: citation.location))
         }
+        for block in note.codeBlocks {
+            for label in block.attributes.implements where note.equationNumber(of: label) == nil {
+                diagnostics.append(Diagnostic(
+                    .error, "implements.unknown-label", "'implements=\(label)' names an equation label that this note does not define",
+                    at: block.location))
+            }
+        }
         return ParsedNote(note: note, diagnostics: diagnostics)
     }
 

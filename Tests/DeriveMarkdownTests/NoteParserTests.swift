@@ -67,6 +67,11 @@ struct NoteParserTests {
         #expect(diagnosticIDs("$$a$$ {#eq-a}\n\nBy @eq-a and @eq-b.\n") == ["citation.unknown-label@3:14"])
     }
 
+    @Test func implementingAnUnknownLabelIsAnError() {
+        let note = "$$a$$ {#eq-a}\n\n```swift gradient implements=eq-a,eq-b\nlet g = 1\n```\n"
+        #expect(diagnosticIDs(note) == ["implements.unknown-label@3:1"])
+    }
+
     @Test func equationsAreNumberedInOrder() {
         let note = parse("$$a$$ {#eq-a}\n\n$$b$$\n\n$$c$$ {#eq-c}\n").note
         #expect(note?.equations.map(\.name) == ["eq-a", "eq-c"])
