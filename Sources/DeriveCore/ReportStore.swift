@@ -14,6 +14,13 @@ public struct ReportStore: Sendable {
     /// A store in `directory`.
     public init(directory: URL) { self.directory = directory }
 
+    /// A store that takes the place of the environment's for the current task, so that a test can
+    /// collect reports without changing the process's environment (`$override.withValue(...)`).
+    @TaskLocal public static var override: ReportStore?
+
+    /// Where reports go now: the task's override, else the folder the environment names, else nowhere.
+    public static var active: ReportStore? { override ?? fromEnvironment }
+
     /// The store the environment names, if any.
     public static var fromEnvironment: ReportStore? {
         guard let path = ProcessInfo.processInfo.environment[environmentVariable], !path.isEmpty else { return nil }

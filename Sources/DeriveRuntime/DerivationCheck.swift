@@ -106,7 +106,7 @@ private func runDerivationCheck<Parameters: ParameterSet>(
         note: sourceLocation.filePath, line: sourceLocation.line, subject: subject, parameters: rows,
         expectsRejection: expectation == .rejection)
     do {
-        try ReportStore.fromEnvironment?.write(report)
+        try ReportStore.active?.write(report)
     } catch {
         Issue.record(Comment(rawValue: "could not write the derivation report: \(error)"), sourceLocation: sourceLocation)
     }

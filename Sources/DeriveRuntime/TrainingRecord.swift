@@ -28,7 +28,7 @@ public func recordTraining(
         return report
     }
     do {
-        try ReportStore.fromEnvironment?.write(report)
+        try ReportStore.active?.write(report)
     } catch {
         Issue.record(Comment(rawValue: "could not write the training report: \(error)"), sourceLocation: sourceLocation)
     }

@@ -33,7 +33,7 @@ import _Differentiation
 
     @Test mutating func additionAndSubtractionWithBroadcasting() {
         let z = sample(3, 4), column = sample(3, 1), row = sample(1, 4), r = sample(3, 4)
-        expectDerivative(at: z) { ($0 + z ⊙ z ⊙ r).sum() }
+        expectDerivative(at: z) { (($0 + z) ⊙ z ⊙ r).sum() }
         expectDerivative(at: column) { ((z + $0) ⊙ r).sum() }
         expectDerivative(at: column) { (($0 + z) ⊙ r).sum() }
         expectDerivative(at: row) { ((z - $0) ⊙ r).sum() }

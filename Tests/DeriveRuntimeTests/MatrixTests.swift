@@ -28,7 +28,7 @@ import Testing
         #expect(b * a == [[39, 54, 69], [49, 68, 87], [59, 82, 105]])
     }
 
-    @Test func transposedProductsSkipTheCopy() {
+    @Test func transposedProductsMatchAnExplicitTranspose() {
         let a = Matrix([[1, 2, 3], [4, 5, 6]])
         let b = Matrix([[1, 0, 2], [0, 1, 1]])
         #expect(Matrix.product(a, b, transposingRight: true) == a * b.T)

@@ -43,5 +43,6 @@ import DeriveRuntime
         #expect(abs(heRows.values.map { $0 * $0 }.reduce(0, +) / Double(heRows.count) - 2.0 / 800) < 0.0002)
         let xavier = Matrix.xavier(rows: 10, cols: 20, using: &generator)
         #expect(xavier.values.allSatisfy { abs($0) <= (6.0 / 30).squareRoot() })
+        #expect(xavier.values.map(abs).max()! > 0.9 * (6.0 / 30).squareRoot())
     }
 }
