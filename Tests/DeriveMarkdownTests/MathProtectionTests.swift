@@ -25,7 +25,9 @@ struct MathProtectionTests {
 
     @Test func openerNeedsNonSpaceAndCloserNeedsNonSpaceBefore() {
         #expect(mathTeX("$ x$ is prose.") == [])
+        #expect(proseText("$ x$ is prose.") == "$ x$ is prose.")
         #expect(mathTeX("And $y $ is prose.") == [])
+        #expect(proseText("And $y $ is prose.") == "And $y $ is prose.")
         // The closer is the first `$` after a non-space: pandoc reads this as one span.
         #expect(mathTeX("$y $ and $z$") == ["y $ and $z"])
     }
@@ -51,10 +53,18 @@ struct MathProtectionTests {
         ```
         """
         #expect(mathTeX(note) == [])
+        #expect(parse(note).note?.codeBlocks.map(\.code) == ["let price = \"$5 and $6$\"\n", "$$\nnot math\n"])
     }
 
-    @Test func rawHTMLAndLinkDestinationsHideDollars() {
-        #expect(mathTeX(#"<span title="$a$">x</span> and [link]($b$) then $c$."#) == ["c"])
+    @Test func rawHTMLAndLinkDestinationsHideDollars() throws {
+        let text = #"<span title="$a$">x</span> and [link]($b$) then $c$."#
+        #expect(mathTeX(text) == ["c"])
+        guard case .paragraph(let paragraph) = try #require(parse(text).note?.blocks.first) else {
+            Issue.record("expected a paragraph")
+            return
+        }
+        #expect(paragraph.content.contains(.html(#"<span title="$a$">"#)))
+        #expect(paragraph.content.contains(.link(destination: "$b$", title: "", content: [.text("link")])))
         #expect(mathTeX("See <https://example.com/$a$> and $d$.") == ["d"])
     }
 
@@ -64,6 +74,7 @@ struct MathProtectionTests {
 
     @Test func inlineMathNeverCrossesABlankLine() {
         #expect(mathTeX("$a\n\nb$") == [])
+        #expect(proseText("$a\n\nb$") == "$a\nb$")
     }
 
     @Test func inlineMathMayCrossALineInsideAParagraph() {
