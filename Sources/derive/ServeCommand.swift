@@ -46,10 +46,13 @@ struct ServeCommand: AsyncParsableCommand {
     /// Builds once, says where the site is, then rebuilds after every change of the notes until cancelled.
     private func buildAndWatch(feed: ServeChangeFeed, site: URL, address: String) async throws {
         let build = ServeBuild(options: options, runsChecks: check)
+        let watcher = ServeNotesWatcher(notes: options.notes.directory.url, excluding: site)
+        // Taken before the first build, so that a note saved while it runs is rebuilt too.
+        let notesBeforeFirstBuild = watcher.snapshot()
         await feed.begin()
         await feed.record(succeeded: await build.run())
         ServeBuild.say("serving \(options.site) at http://\(address)/ (Ctrl-C to stop)")
-        try await ServeNotesWatcher(notes: options.notes.directory.url, excluding: site).watch {
+        try await watcher.watch(since: notesBeforeFirstBuild) {
             ServeBuild.say("notes changed; rebuilding ...")
             await feed.begin()
             let succeeded = await build.run()

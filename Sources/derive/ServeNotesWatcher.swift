@@ -23,9 +23,10 @@ struct ServeNotesWatcher: Sendable {
         var size: Int?
     }
 
-    /// Polls until cancelled, calling `onChange` after each settled change (never two at once).
-    func watch(onChange: @Sendable () async -> Void) async throws {
-        var last = snapshot()
+    /// Polls until cancelled, calling `onChange` after each settled change since `last` (never two
+    /// at once).
+    func watch(since last: Snapshot, onChange: @Sendable () async -> Void) async throws {
+        var last = last
         while true {
             try await Task.sleep(for: interval)
             var current = snapshot()

@@ -40,11 +40,11 @@ struct Chromium {
         process.standardOutput = try FileHandle(forWritingTo: output)
         process.standardError = FileHandle.nullDevice
         try process.run()
-        let deadline = ContinuousClock.now + .seconds(30)
+        let deadline = ContinuousClock.now + .seconds(90)
         while process.isRunning {
             guard ContinuousClock.now < deadline else {
                 process.terminate()
-                throw TestFailure("chromium \(arguments) took more than 30 s")
+                throw TestFailure("chromium \(arguments) took more than 90 s")
             }
             try await Task.sleep(for: .milliseconds(50))
         }
