@@ -29,7 +29,7 @@ import Testing
             #expect(page.contains("class=\"code role-\(role.rawValue)\""))
             #expect(page.contains("<span class=\"role\">\(role.label)</span>"))
         }
-        #expect(page.contains("<figure class=\"code not-compiled\" id=\"code-7\">"))
+        #expect(page.contains("<figure class=\"code not-compiled\" id=\"code-\(CodeRole.allCases.count + 1)\">"))
         #expect(page.contains("<span class=\"not-compiled-label\">not compiled</span>"))
     }
 

@@ -34,7 +34,9 @@ import Testing
         let page = try built.page("01-a.html")
         #expect(page.contains("<div class=\"equation\" id=\"eq-first\">"))
         #expect(page.contains("<div class=\"equation\" id=\"eq-loss\">"))
+        #expect(page.contains("<span class=\"equation-number\">(1)</span>"))
         #expect(page.contains("<span class=\"equation-number\">(2)</span>"))
+        #expect(page.components(separatedBy: "class=\"equation-number\"").count == 3, "the unlabelled equation got a number")
         #expect(page.contains("<a class=\"citation\" href=\"#eq-loss\">(2)</a>"))
     }
 
@@ -76,7 +78,12 @@ import Testing
         }
         #expect(message.contains("Cannot find module 'katex'"))
         let missingNode = SiteOptions(nodeExecutable: URL(fileURLWithPath: "/nonexistent/node"))
-        #expect(throws: WeaveError.self) { try BuiltSite([note], options: missingNode) }
+        let noNode = try #require(throws: WeaveError.self) { try BuiltSite([note], options: missingNode) }
+        guard case .mathRendererFailed(let reason) = noNode else {
+            Issue.record("unexpected \(noNode)")
+            return
+        }
+        #expect(reason.contains("could not start /nonexistent/node"))
     }
 
     @Test func commandsThatNeedTrustAreErrorsNotRedText() throws {
@@ -85,11 +92,11 @@ import Testing
         #expect(try renderer.render("\\href{javascript:alert(1)}{x}", display: false) == .error("\\href is not allowed in a note's math"))
     }
 
-    /// Renders distinct equations through the one node process and reports the rate.
-    @Test func throughputOfTheLongLivedProcess() throws {
+    /// Renders distinct equations through one node process, never one per equation, and prints the rate.
+    @Test func oneLongLivedProcessRendersEveryEquation() throws {
         let renderer = KaTeXRenderer(options: SiteOptions(), script: try TemplateLibrary().assets.appendingPathComponent("katex-render.js"))
         defer { renderer.stop() }
-        let count = 2000
+        let count = 500
         for index in 0..<count {
             let tex = "\\frac{\\partial L}{\\partial W^{[\(index)]}} = \\delta^{[\(index)]} \\left(a^{[\(index - 1)]}\\right)^\\top"
             guard case .html = try renderer.render(tex, display: index.isMultiple(of: 2)) else {
@@ -100,6 +107,7 @@ import Testing
         _ = try renderer.render("\\frac{\\partial L}{\\partial W^{[0]}} = \\delta^{[0]} \\left(a^{[-1]}\\right)^\\top", display: true)
         #expect(renderer.statistics.rendered == count)
         #expect(renderer.statistics.expressions == count + 1)
+        #expect(renderer.statistics.processesStarted == 1)
         let rate = try #require(renderer.statistics.renderedPerSecond)
         print("KaTeX throughput: \(count) equations in \(renderer.statistics.duration), \(Int(rate)) equations/s")
     }

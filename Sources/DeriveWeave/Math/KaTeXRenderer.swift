@@ -108,6 +108,7 @@ final class KaTeXRenderer {
             output: output.fileHandleForReading, errors: errors.fileHandleForReading
         )
         running = started
+        statistics.processesStarted += 1
         return started
     }
 

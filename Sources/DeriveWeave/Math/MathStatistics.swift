@@ -6,12 +6,15 @@ public struct MathStatistics: Sendable, Hashable {
     public var rendered: Int
     /// Time spent waiting for KaTeX's answers, process start included.
     public var duration: Duration
+    /// How many node processes ran KaTeX: one for a whole build.
+    public var processesStarted: Int
 
     /// Creates statistics.
-    init(expressions: Int = 0, rendered: Int = 0, duration: Duration = .zero) {
+    init(expressions: Int = 0, rendered: Int = 0, duration: Duration = .zero, processesStarted: Int = 0) {
         self.expressions = expressions
         self.rendered = rendered
         self.duration = duration
+        self.processesStarted = processesStarted
     }
 
     /// Distinct expressions rendered per second of KaTeX time, or nil when nothing was rendered.
