@@ -1,8 +1,11 @@
-// swift-tools-version: 6.1
+// swift-tools-version: 6.2
 // Derive: Markdown notes that derive backpropagation, tangled into a tested Swift module
-// and woven into a static site. The targets follow the pipeline
-//   parse (DeriveMarkdown) -> tangle (DeriveTangle) -> check (DeriveCheck) -> weave (DeriveWeave)
-// with the note model in DeriveCore and the notes' own runtime in DeriveRuntime.
+// and woven into a static site. One module per stage of the pipeline
+//   load -> parse (DeriveMarkdown) -> resolve (DeriveResolve) -> tangle (DeriveTangle)
+//        -> check (DeriveCheck) -> weave (DeriveWeave)
+// with the note model in DeriveCore, the passes and the course value in DerivePipeline (the
+// light half, which the build plugin's tool uses), the whole pipeline in DeriveDriver, and the
+// notes' own runtime in DeriveRuntime.
 import PackageDescription
 
 let package = Package(
@@ -11,6 +14,7 @@ let package = Package(
     products: [
         .executable(name: "derive", targets: ["derive"]),
         .library(name: "DeriveRuntime", targets: ["DeriveRuntime"]),
+        .library(name: "DeriveDriver", targets: ["DeriveDriver"]),
         .plugin(name: "TangleNotes", targets: ["TangleNotes"]),
     ],
     dependencies: [
@@ -35,15 +39,17 @@ let package = Package(
             name: "DeriveMarkdown",
             dependencies: ["DeriveCore", "CCmark", .product(name: "Yams", package: "Yams")]
         ),
-        // Tangle: Note -> Swift sources with #sourceLocation.
-        .target(name: "DeriveTangle", dependencies: ["DeriveCore"]),
-        // Check: run the tangled notes' tests and collect the derivation reports.
-        .target(name: "DeriveCheck", dependencies: ["DeriveCore"]),
-        // Weave: Note -> HTML pages (KaTeX, swift-syntax highlighting, Mustache templates).
+        // Resolve: equation numbers, citations, implements= links and chunks, once for tangle and weave.
+        .target(name: "DeriveResolve", dependencies: ["DeriveCore"]),
+        // Tangle: resolved notes -> Swift sources with #sourceLocation.
+        .target(name: "DeriveTangle", dependencies: ["DeriveCore", "DeriveResolve"]),
+        // Check: compile the tangled notes in a package of their own, run their tests, read the reports.
+        .target(name: "DeriveCheck", dependencies: ["DeriveCore", "DeriveTangle"]),
+        // Weave: resolved notes -> HTML pages (KaTeX, swift-syntax highlighting, Mustache templates).
         .target(
             name: "DeriveWeave",
             dependencies: [
-                "DeriveCore",
+                "DeriveCore", "DeriveResolve",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "SwiftIDEUtils", package: "swift-syntax"),
                 .product(name: "SwiftParser", package: "swift-syntax"),
@@ -51,35 +57,51 @@ let package = Package(
             ],
             resources: [.copy("Templates"), .copy("Assets")]
         ),
+        // The pipeline's light half: the course value, derive.yml, the passes up to check, and the
+        // one place diagnostics become text. No weave, so the build plugin's tool builds fast.
+        .target(
+            name: "DerivePipeline",
+            dependencies: [
+                "DeriveCore", "DeriveMarkdown", "DeriveResolve", "DeriveTangle", "DeriveCheck",
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        // The whole pipeline: every command's choice of passes, the weave included.
+        .target(
+            name: "DeriveDriver",
+            dependencies: ["DerivePipeline", "DeriveWeave", "DeriveCheck", .product(name: "Mustache", package: "swift-mustache")],
+            resources: [.copy("CourseTemplate")]
+        ),
 
         // The small numerical library the notes' code uses: Matrix, seeded RNG, derivation checks.
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // OpenBLAS's CBLAS interface for the matrix product, from Debian's libopenblas-dev.
         .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
         // Optimized even in debug builds: the notes train networks inside `swift test`, and an
-        // unoptimized runtime makes an epoch of Fashion-MNIST take 25 s instead of 2 s.
+        // unoptimized runtime makes an epoch of Fashion-MNIST many times slower. (Tools version
+        // 6.2 lets a package that depends on Derive by version build it with this flag.)
         .target(
             name: "DeriveRuntime",
             dependencies: ["DeriveCore", "CZlib", "CBLAS"],
             swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
         ),
 
-        // The command-line tool, one file per subcommand.
+        // The command-line tool, one file per subcommand: arguments in, the driver, text out.
         .executableTarget(
             name: "derive",
             dependencies: [
-                "DeriveCore", "DeriveMarkdown", "DeriveTangle", "DeriveCheck", "DeriveWeave",
+                "DeriveCore", "DeriveResolve", "DeriveTangle", "DerivePipeline", "DeriveDriver",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "FlyingFox", package: "FlyingFox"),
                 .product(name: "FlyingSocks", package: "FlyingFox"),
             ]
         ),
-        // The small tool the build plugin runs: no weave dependencies, so it builds fast.
-        .executableTarget(name: "derive-tangle", dependencies: ["DeriveMarkdown", "DeriveTangle"]),
+        // The small tool the build plugin runs: parse, resolve and tangle, no weave dependencies.
+        .executableTarget(name: "derive-tangle", dependencies: ["DerivePipeline"]),
         .plugin(name: "TangleNotes", capability: .buildTool(), dependencies: ["derive-tangle"]),
 
-        // The notes in Notes/, tangled by the plugin. Sources/Notes/Notes is a link to Notes/, so
-        // that SwiftPM replans (and sees a new, renamed or deleted note) whenever Notes/ changes.
+        // The course this repository ships, tangled by the plugin from the notes in Notes/
+        // (Sources/Notes/Notes is a link to it, so that SwiftPM replans whenever Notes/ changes).
         .target(
             name: "Notes",
             dependencies: ["DeriveRuntime"],
@@ -93,11 +115,14 @@ let package = Package(
             dependencies: ["Notes", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
+        .testTarget(name: "DeriveCoreTests", dependencies: ["DeriveCore"]),
         .testTarget(name: "DeriveMarkdownTests", dependencies: ["DeriveMarkdown"]),
-        .testTarget(name: "DeriveTangleTests", dependencies: ["DeriveTangle", "DeriveMarkdown"]),
+        .testTarget(name: "DeriveResolveTests", dependencies: ["DeriveResolve", "DeriveMarkdown"]),
+        .testTarget(name: "DeriveTangleTests", dependencies: ["DeriveTangle", "DeriveResolve", "DeriveMarkdown"]),
         .testTarget(name: "DeriveCheckTests", dependencies: ["DeriveCheck"]),
+        .testTarget(name: "DerivePipelineTests", dependencies: ["DerivePipeline", "DeriveDriver"]),
         .testTarget(name: "DeriveRuntimeTests", dependencies: ["DeriveRuntime", "CZlib"]),
-        .testTarget(name: "DeriveWeaveTests", dependencies: ["DeriveWeave", "DeriveMarkdown"]),
+        .testTarget(name: "DeriveWeaveTests", dependencies: ["DeriveWeave", "DeriveResolve", "DeriveMarkdown"]),
         .testTarget(name: "EndToEndTests", dependencies: ["derive"]),
     ]
 )

@@ -3,32 +3,40 @@ import PackagePlugin
 
 /// Tangles a target's notes into Swift before it compiles.
 ///
-/// A library target holds its notes in a folder `Notes` (in Derive, a link to the package's
-/// `Notes/`: being inside the target, the folder is watched by SwiftPM, which replans the build,
-/// and so runs this plugin again, whenever a note is added, renamed or deleted). A test target
-/// that depends on such a target gets the notes' `test` blocks.
+/// A target's notes are the Markdown files in its folder, a linked folder included: a course
+/// links its notes folder into the target (`Sources/Course/Notes -> ../../Notes`), so that SwiftPM
+/// watches it and replans the build, running this plugin again, whenever a note is added,
+/// renamed or deleted. A test target that depends on such a target gets the notes' `test` blocks,
+/// importing the notes' module by that target's name. No target or folder name is fixed.
 @main
 struct TangleNotes: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
         guard let module = target.sourceModule else { return [] }
         let isTests = module.kind == .test
-        let notesTarget = isTests ? module.dependencies.lazy.compactMap(Self.sourceModule).first(where: Self.hasNotes) : module
-        guard let notesTarget, Self.hasNotes(notesTarget) else {
-            Diagnostics.error("TangleNotes: \(target.name) has no 'Notes' folder, and neither has a target it depends on")
+        let notesTarget = isTests
+            ? module.dependencies.lazy.compactMap(Self.sourceModule).first { !Self.notes(of: $0).isEmpty }
+            : module
+        guard let notesTarget else {
+            Diagnostics.error("TangleNotes: \(target.name) depends on no target with notes (Markdown files in its folder)")
             return []
         }
-        let folder = notesTarget.directoryURL.appending(path: "Notes")
-        let notes = try Self.notes(in: folder)
+        let notes = Self.notes(of: notesTarget)
+        guard !notes.isEmpty else {
+            Diagnostics.warning("TangleNotes: \(target.name) has no notes (Markdown files in its folder) to tangle")
+            return []
+        }
         let output = context.pluginWorkDirectoryURL.appending(path: isTests ? "tests" : "module")
         var fileNames = Set<String>()
         let outputs = notes.compactMap { note -> URL? in
             let name = note.deletingPathExtension().lastPathComponent + ".swift"
             return fileNames.insert(name.lowercased()).inserted ? output.appending(path: name) : nil
         }
+        let root = context.package.directoryURL.resolvingSymlinksInPath().path
         return [.buildCommand(
             displayName: "Tangling \(notes.count) notes for \(target.name)",
             executable: try context.tool(named: "derive-tangle").url,
-            arguments: [isTests ? "tests" : "module", folder.path, Self.displayPath(of: folder, in: context), output.path],
+            arguments: [isTests ? "tests" : "module", notesTarget.name, output.path]
+                + notes.flatMap { [Self.displayPath(of: $0, under: root), $0.path] },
             inputFiles: notes,
             outputFiles: outputs)]
     }
@@ -38,22 +46,27 @@ struct TangleNotes: BuildToolPlugin {
         return nil
     }
 
-    private static func hasNotes(_ target: SourceModuleTarget) -> Bool {
-        var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: target.directoryURL.appending(path: "Notes").path, isDirectory: &isDirectory)
-            && isDirectory.boolValue
+    /// The `.md` files in and below the target's folder and the folders linked into it, hidden
+    /// ones left out, links resolved, in path order.
+    private static func notes(of target: SourceModuleTarget) -> [URL] {
+        var found: [URL] = []
+        var folders = [target.directoryURL.resolvingSymlinksInPath()]
+        var seen = Set<String>()
+        while let folder = folders.popLast() {
+            guard seen.insert(folder.path).inserted else { continue }
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+            for name in names where !name.hasPrefix(".") {
+                let url = folder.appending(path: name).resolvingSymlinksInPath()
+                var isFolder: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else { continue }
+                if isFolder.boolValue { folders.append(url) } else if url.pathExtension == "md" { found.append(url) }
+            }
+        }
+        return found.sorted { $0.path < $1.path }
     }
 
-    /// The `.md` files in and below `folder`, hidden ones left out, in path order.
-    private static func notes(in folder: URL) throws -> [URL] {
-        let enumerator = FileManager.default.enumerator(at: folder.resolvingSymlinksInPath(), includingPropertiesForKeys: nil, options: [.skipsHiddenFiles])
-        return (enumerator?.allObjects as? [URL] ?? []).filter { $0.pathExtension == "md" }.sorted { $0.path < $1.path }
-    }
-
-    /// The folder's path relative to the package, links resolved (`Notes`), as diagnostics name it.
-    private static func displayPath(of folder: URL, in context: PluginContext) -> String {
-        let real = folder.resolvingSymlinksInPath().path
-        let root = context.package.directoryURL.resolvingSymlinksInPath().path
-        return real.hasPrefix(root + "/") ? String(real.dropFirst(root.count + 1)) : real
+    /// The note's path relative to the package (`Notes/01-intro.md`), as diagnostics name it.
+    private static func displayPath(of note: URL, under root: String) -> String {
+        note.path.hasPrefix(root + "/") ? String(note.path.dropFirst(root.count + 1)) : note.path
     }
 }

@@ -71,13 +71,16 @@ public struct DisplayMath: Codable, Hashable, Sendable {
     public var location: NoteLocation
     /// Where the TeX itself starts, for errors the renderer finds inside it.
     public var texLocation: NoteLocation
+    /// Where the label is written (`{#eq-name}`), when it stands apart from the math's start.
+    public var labelLocation: NoteLocation?
 
     /// Creates display math.
-    public init(tex: String, label: String?, location: NoteLocation, texLocation: NoteLocation) {
+    public init(tex: String, label: String?, location: NoteLocation, texLocation: NoteLocation, labelLocation: NoteLocation? = nil) {
         self.tex = tex
         self.label = label
         self.location = location
         self.texLocation = texLocation
+        self.labelLocation = labelLocation
     }
 }
 

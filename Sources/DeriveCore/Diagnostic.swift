@@ -3,38 +3,35 @@
 /// Diagnostics are values: stages collect them and go on where they can, and the worst severity
 /// decides the exit status. Only the command-line driver turns them into text.
 public struct Diagnostic: Codable, Hashable, Sendable, CustomStringConvertible {
-    /// How bad a diagnostic is.
-    public enum Severity: String, Codable, Hashable, Sendable, Comparable {
+    /// How bad a diagnostic is, from `note` to `error`.
+    public enum Severity: String, Codable, Hashable, Sendable, Comparable, CaseIterable {
         case note, warning, error
 
-        private var rank: Int {
-            switch self {
-            case .note: 0
-            case .warning: 1
-            case .error: 2
-            }
-        }
-
         /// Orders severities from `note` to `error`.
-        public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+        public static func < (lhs: Severity, rhs: Severity) -> Bool {
+            allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+        }
     }
 
-    /// A stable identifier for the kind of problem (`chunk.undefined`), for tests and tooling.
-    public var id: String
+    /// The kind of problem: a stable name (`chunk.undefined`) and the stage that finds it.
+    public var id: ID
     /// How bad it is.
     public var severity: Severity
     /// What is wrong, in words for the note's author.
     public var message: String
-    /// Where in the note.
+    /// Where in the note (line 0: the file, or folder, as a whole).
     public var location: NoteLocation
 
     /// Creates a diagnostic.
-    public init(_ severity: Severity, _ id: String, _ message: String, at location: NoteLocation) {
+    public init(_ severity: Severity, _ id: ID, _ message: String, at location: NoteLocation) {
         self.id = id
         self.severity = severity
         self.message = message
         self.location = location
     }
+
+    /// The stage of the pipeline that found it.
+    public var stage: Stage { id.stage }
 
     /// `Notes/f.md:LINE:COL: error: message`, the form compilers print.
     public var description: String { "\(location): \(severity.rawValue): \(message)" }
@@ -48,16 +45,4 @@ extension Sequence where Element == Diagnostic {
     public func sortedByLocation() -> [Diagnostic] {
         sorted { ($0.location, $0.message) < ($1.location, $1.message) }
     }
-}
-
-/// Thrown when work cannot go on; carries every diagnostic found so far.
-public struct DiagnosticError: Error, Sendable, CustomStringConvertible {
-    /// The diagnostics, at least one of which is an error.
-    public var diagnostics: [Diagnostic]
-
-    /// Wraps `diagnostics`.
-    public init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
-
-    /// One diagnostic per line.
-    public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
 }

@@ -19,11 +19,6 @@ extension Note {
         Block.forEach(in: blocks) { if case .heading(let heading) = $0 { found.append(heading) } }
         return found
     }
-
-    /// The number of the equation labelled `name`, if the note has one.
-    public func equationNumber(of name: String) -> Int? {
-        equations.first { $0.name == name }?.number
-    }
 }
 
 extension Block {

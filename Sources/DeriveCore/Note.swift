@@ -12,15 +12,13 @@ public struct Note: Codable, Hashable, Sendable {
     public var isDraft: Bool
     /// The note's Markdown, front matter excluded, as blocks in document order.
     public var blocks: [Block]
-    /// The labelled display equations, numbered in document order from 1.
-    public var equations: [EquationLabel]
     /// A hex digest of the note's bytes, shown in the site's footer.
     public var sourceDigest: String
 
     /// Creates a note.
     public init(
         path: String, stem: String, title: String, summary: String?, isDraft: Bool,
-        blocks: [Block], equations: [EquationLabel], sourceDigest: String
+        blocks: [Block], sourceDigest: String
     ) {
         self.path = path
         self.stem = stem
@@ -28,24 +26,6 @@ public struct Note: Codable, Hashable, Sendable {
         self.summary = summary
         self.isDraft = isDraft
         self.blocks = blocks
-        self.equations = equations
         self.sourceDigest = sourceDigest
-    }
-}
-
-/// A labelled display equation (`$$ ... $$ {#eq-name}`) and the number the note gives it.
-public struct EquationLabel: Codable, Hashable, Sendable {
-    /// The label without `#` (`eq-delta-out`).
-    public var name: String
-    /// The equation's number within its note, from 1.
-    public var number: Int
-    /// Where the label is written.
-    public var location: NoteLocation
-
-    /// Creates a label.
-    public init(name: String, number: Int, location: NoteLocation) {
-        self.name = name
-        self.number = number
-        self.location = location
     }
 }

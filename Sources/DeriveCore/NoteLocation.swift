@@ -16,8 +16,11 @@ public struct NoteLocation: Codable, Hashable, Sendable, Comparable, CustomStrin
         self.column = column
     }
 
-    /// `file:line:column`, the form compilers and editors understand.
-    public var description: String { "\(file):\(line):\(column)" }
+    /// A location that names a whole file or folder (`derive.yml`, `Notes`), not a line in it.
+    public static func whole(_ file: String) -> NoteLocation { NoteLocation(file: file, line: 0, column: 0) }
+
+    /// `file:line:column`, the form compilers and editors understand; `file` alone for a whole file.
+    public var description: String { line == 0 ? file : "\(file):\(line):\(column)" }
 
     /// Orders locations by file, then line, then column.
     public static func < (lhs: NoteLocation, rhs: NoteLocation) -> Bool {

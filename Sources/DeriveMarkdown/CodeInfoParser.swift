@@ -32,7 +32,7 @@ struct CodeInfoParser {
         if let role = CodeRole(rawValue: word) {
             if let existing = result.attributes.role {
                 result.diagnostics.append(Diagnostic(
-                    .error, "info.two-roles",
+                    .error, .infoTwoRoles,
                     "a block has at most one role, and this one has '\(existing.rawValue)' and '\(word)'",
                     at: location))
             } else {
@@ -43,7 +43,7 @@ struct CodeInfoParser {
         } else if word.hasPrefix("implements=") {
             let labels = word.dropFirst("implements=".count).split(separator: ",").map(String.init)
             if labels.isEmpty {
-                result.diagnostics.append(Diagnostic(.error, "info.empty-implements", "'implements=' names no equation label", at: location))
+                result.diagnostics.append(Diagnostic(.error, .infoEmptyImplements, "'implements=' names no equation label", at: location))
             }
             result.attributes.implements += labels
         } else if word.hasPrefix("{#"), word.hasSuffix("}"), word.count > 3, result.language == "math" {
@@ -51,13 +51,13 @@ struct CodeInfoParser {
         } else if word.hasPrefix("#"), word.count > 1 {
             if let existing = result.attributes.chunkName {
                 result.diagnostics.append(Diagnostic(
-                    .error, "info.two-chunk-names", "a block names one chunk, and this one names '\(existing)' and '\(word.dropFirst())'",
+                    .error, .infoTwoChunkNames, "a block names one chunk, and this one names '\(existing)' and '\(word.dropFirst())'",
                     at: location))
             } else {
                 result.attributes.chunkName = String(word.dropFirst())
             }
         } else {
-            result.diagnostics.append(Diagnostic(.error, "info.unknown-word", unknownWordMessage(word), at: location))
+            result.diagnostics.append(Diagnostic(.error, .infoUnknownWord, unknownWordMessage(word), at: location))
         }
     }
 

@@ -27,7 +27,7 @@ struct DisplayMathScanner {
             let opening = ProtectedSpan.Position(line: line, column: prefix + 1)
             guard let closing = closingLine(after: line) else {
                 diagnostics.append(Diagnostic(
-                    .error, "math.unclosed-display",
+                    .error, .mathUnclosedDisplay,
                     "display math opened with '$$' never closes (a blank line or the end of its block comes first)",
                     at: opening.location(in: file)))
                 continue

@@ -19,7 +19,7 @@ struct FrontMatter: Equatable {
             ["---", "..."].contains(trimmed(source.bytes(ofLine: $0)))
         }) else {
             return (FrontMatter(), [Diagnostic(
-                .error, "front-matter.unclosed", "front matter opened with '---' never closes with '---'",
+                .error, .frontMatterUnclosed, "front matter opened with '---' never closes with '---'",
                 at: NoteLocation(file: file, line: 1))])
         }
         var matter = FrontMatter(lineCount: closing)
@@ -29,13 +29,13 @@ struct FrontMatter: Equatable {
             loaded = try Yams.load(yaml: yaml)
         } catch {
             return (matter, [Diagnostic(
-                .error, "front-matter.yaml", "front matter is not valid YAML: \(error)",
+                .error, .frontMatterYAML, "front matter is not valid YAML: \(error)",
                 at: NoteLocation(file: file, line: 2))])
         }
         guard let loaded else { return (matter, []) }
         guard let fields = loaded as? [String: Any] else {
             return (matter, [Diagnostic(
-                .error, "front-matter.not-a-mapping", "front matter must be a mapping of keys to values",
+                .error, .frontMatterNotAMapping, "front matter must be a mapping of keys to values",
                 at: NoteLocation(file: file, line: 2))])
         }
         var diagnostics: [Diagnostic] = []
@@ -45,13 +45,13 @@ struct FrontMatter: Equatable {
         }
         for key in fields.keys.sorted() where !knownKeys.contains(key) {
             diagnostics.append(Diagnostic(
-                .warning, "front-matter.unknown-key",
+                .warning, .frontMatterUnknownKey,
                 "unknown front matter key '\(key)' (known: draft, summary, title)", at: location(of: key)))
         }
         func string(_ key: String) -> String? {
             guard let value = fields[key] else { return nil }
             if let text = value as? String { return text }
-            diagnostics.append(Diagnostic(.error, "front-matter.type", "'\(key)' must be text", at: location(of: key)))
+            diagnostics.append(Diagnostic(.error, .frontMatterType, "'\(key)' must be text", at: location(of: key)))
             return nil
         }
         matter.title = string("title")
@@ -60,7 +60,7 @@ struct FrontMatter: Equatable {
             if let flag = draft as? Bool {
                 matter.isDraft = flag
             } else {
-                diagnostics.append(Diagnostic(.error, "front-matter.type", "'draft' must be true or false", at: location(of: "draft")))
+                diagnostics.append(Diagnostic(.error, .frontMatterType, "'draft' must be true or false", at: location(of: "draft")))
             }
         }
         return (matter, diagnostics)

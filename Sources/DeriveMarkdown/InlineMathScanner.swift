@@ -37,7 +37,7 @@ struct InlineMathScanner {
                     index = span.end
                 } else {
                     diagnostics.append(Diagnostic(
-                        .error, "math.unclosed-display",
+                        .error, .mathUnclosedDisplay,
                         "display math opened with '$$' never closes in this paragraph",
                         at: text.position(index).location(in: file)))
                     index += 2

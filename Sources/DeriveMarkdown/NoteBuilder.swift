@@ -7,8 +7,6 @@ struct NoteBuilder {
     let restorer: PlaceholderRestorer
     let file: String
     private(set) var diagnostics: [Diagnostic] = []
-    /// Equation labels in document order, with where each is written.
-    private(set) var labels: [(name: String, location: NoteLocation)] = []
     private var anchors = HeadingAnchors()
 
     init(source: SourceText, spans: [ProtectedSpan], file: String) {
@@ -76,12 +74,14 @@ struct NoteBuilder {
 
     private mutating func displayMath(_ span: ProtectedSpan) -> DisplayMath {
         var label: String?
+        var labelLocation: NoteLocation?
         if case .displayMath(let name?, let column) = span.kind {
             label = name
-            labels.append((name, NoteLocation(file: file, line: span.end.line, column: column)))
+            labelLocation = NoteLocation(file: file, line: span.end.line, column: column)
         }
         return DisplayMath(
-            tex: span.tex, label: label, location: span.start.location(in: file), texLocation: span.texStart.location(in: file))
+            tex: span.tex, label: label, location: span.start.location(in: file), texLocation: span.texStart.location(in: file),
+            labelLocation: labelLocation)
     }
 
     private mutating func codeBlock(_ node: MarkdownNode) -> Block {
@@ -100,7 +100,6 @@ struct NoteBuilder {
         diagnostics += info.diagnostics
         if info.language == "math" {
             let texLocation = NoteLocation(file: file, line: node.startLine + 1, column: node.startColumn)
-            if let label = info.equationLabel { labels.append((label, location(node))) }
             return .math(DisplayMath(
                 tex: node.literal.trimmingWhitespace(), label: info.equationLabel, location: location(node), texLocation: texLocation))
         }
@@ -117,7 +116,7 @@ struct NoteBuilder {
         let closed = node.endLine > node.startLine && run.count >= fenceLength && body.dropFirst(run.count).allSatisfy(\.isSpaceOrTab)
         if !closed {
             diagnostics.append(Diagnostic(
-                .warning, "code.unterminated-fence",
+                .warning, .codeUnterminatedFence,
                 "this code fence is never closed, so CommonMark runs the block to the end of the file (or of its list or quote)",
                 at: location(node)))
         }

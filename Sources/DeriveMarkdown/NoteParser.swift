@@ -11,7 +11,8 @@ public struct ParsedNote: Sendable {
 }
 
 /// Parses notes: front matter, then math protected from Markdown, then cmark, then the note model
-/// with math, citations, code blocks and equation labels checked.
+/// with math, citations and code blocks read. Labels, citations and chunks are resolved later,
+/// once for every stage (DeriveResolve).
 public struct NoteParser: Sendable {
     /// Creates a parser.
     public init() {}
@@ -22,7 +23,7 @@ public struct NoteParser: Sendable {
             return parse(Array(try Data(contentsOf: url)), path: path)
         } catch {
             return ParsedNote(note: nil, diagnostics: [Diagnostic(
-                .error, "note.unreadable", "cannot read the note: \(error.localizedDescription)",
+                .error, .noteUnreadable, "cannot read the note: \(error.localizedDescription)",
                 at: NoteLocation(file: path, line: 1))])
         }
     }
@@ -31,7 +32,7 @@ public struct NoteParser: Sendable {
     public func parse(_ bytes: [UInt8], path: String) -> ParsedNote {
         guard let text = String(validating: bytes, as: UTF8.self) else {
             return ParsedNote(note: nil, diagnostics: [Diagnostic(
-                .error, "note.not-utf8", "the note is not UTF-8 text (the first invalid byte is here)",
+                .error, .noteNotUTF8, "the note is not UTF-8 text (the first invalid byte is here)",
                 at: Self.firstInvalidUTF8(in: bytes, file: path))])
         }
         return parse(text, path: path, digest: ContentDigest.hex(of: bytes))
@@ -54,7 +55,6 @@ public struct NoteParser: Sendable {
         let blocks = builder.blocks(document.children)
         diagnostics += builder.diagnostics
 
-        let equations = numberEquations(builder.labels, diagnostics: &diagnostics)
         let stem = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
         let firstTitle = blocks.lazy.compactMap { block -> String? in
             if case .heading(let heading) = block, heading.level == 1 { return heading.content.plainText }
@@ -62,19 +62,7 @@ public struct NoteParser: Sendable {
         }.first
         let note = Note(
             path: path, stem: stem, title: frontMatter.title ?? firstTitle ?? stem, summary: frontMatter.summary,
-            isDraft: frontMatter.isDraft, blocks: blocks, equations: equations, sourceDigest: digest)
-        for citation in note.citations where note.equationNumber(of: citation.label) == nil {
-            diagnostics.append(Diagnostic(
-                .error, "citation.unknown-label", "'@\(citation.label)' cites an equation label that this note does not define",
-                at: citation.location))
-        }
-        for block in note.codeBlocks {
-            for label in block.attributes.implements where note.equationNumber(of: label) == nil {
-                diagnostics.append(Diagnostic(
-                    .error, "implements.unknown-label", "'implements=\(label)' names an equation label that this note does not define",
-                    at: block.location))
-            }
-        }
+            isDraft: frontMatter.isDraft, blocks: blocks, sourceDigest: digest)
         return ParsedNote(note: note, diagnostics: diagnostics)
     }
 
@@ -110,20 +98,6 @@ public struct NoteParser: Sendable {
             }
         }
         return spans.sorted { $0.start < $1.start }
-    }
-
-    private func numberEquations(_ labels: [(name: String, location: NoteLocation)], diagnostics: inout [Diagnostic]) -> [EquationLabel] {
-        var equations: [EquationLabel] = []
-        for label in labels {
-            if let first = equations.first(where: { $0.name == label.name }) {
-                diagnostics.append(Diagnostic(
-                    .error, "label.duplicate",
-                    "equation label '\(label.name)' is already defined at line \(first.location.line)", at: label.location))
-            } else {
-                equations.append(EquationLabel(name: label.name, number: equations.count + 1, location: label.location))
-            }
-        }
-        return equations
     }
 
     /// The location of the first byte that breaks UTF-8 in `bytes`.

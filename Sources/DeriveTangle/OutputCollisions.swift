@@ -12,7 +12,7 @@ enum OutputCollisions {
             let key = Tangler.fileName(for: note).lowercased()
             if let owner = owners[key] {
                 diagnostics.append(Diagnostic(
-                    .error, "tangle.output-collision",
+                    .error, .outputCollision,
                     "this note and \(owner.path) would both write '\(Tangler.fileName(for: note))'; rename one of them",
                     at: NoteLocation(file: note.path, line: 1)))
             } else {

@@ -3,13 +3,14 @@ import DeriveCore
 /// Writes code blocks into one Swift source, expanding `<<name>>` references with their
 /// indentation and wrapping every run of note lines in `#sourceLocation`, so that the compiler
 /// and the test runners report the note's file and line.
+///
+/// Chunks come resolved (DeriveResolve): an undefined chunk, or a reference that would close a
+/// cycle, expands to nothing here; the resolve stage has already reported it.
 struct SourceEmitter {
     let notePath: String
-    let chunks: ChunkTable
+    /// The compiled blocks that define each chunk, in document order.
+    let chunks: [String: [CodeBlock]]
     private(set) var output = ""
-    private(set) var diagnostics: [Diagnostic] = []
-    /// Names of the chunks expanded at least once.
-    private(set) var usedChunks: Set<String> = []
     /// Whether a `#sourceLocation(file:line:)` is in force.
     private var isMapping = false
     /// The note line the next output line maps to, when it is known.
@@ -17,7 +18,7 @@ struct SourceEmitter {
     /// The last line emitted that is not blank.
     private var lastCodeLine: Substring = ""
 
-    init(notePath: String, chunks: ChunkTable) {
+    init(notePath: String, chunks: [String: [CodeBlock]]) {
         self.notePath = notePath
         self.chunks = chunks
     }
@@ -46,20 +47,7 @@ struct SourceEmitter {
                 if line.contains(where: { !$0.isWhitespace }) { lastCodeLine = line }
                 continue
             }
-            let location = NoteLocation(
-                file: notePath, line: noteLine, column: block.codeColumn + reference.indentation.utf8.count)
-            if let cycleStart = stack.firstIndex(of: reference.name) {
-                let cycle = (stack[cycleStart...] + [reference.name]).map { "<<\($0)>>" }.joined(separator: " -> ")
-                diagnostics.append(Diagnostic(.error, "chunk.cycle", "chunk references form a cycle: \(cycle)", at: location))
-                continue
-            }
-            guard let definitions = chunks[reference.name] else {
-                diagnostics.append(Diagnostic(
-                    .error, "chunk.undefined", "'<<\(reference.name)>>' refers to a chunk that no swift block of this note defines (write '#\(reference.name)' in a block's info string)",
-                    at: location))
-                continue
-            }
-            usedChunks.insert(reference.name)
+            guard !stack.contains(reference.name), let definitions = chunks[reference.name] else { continue }
             for definition in definitions {
                 emit(definition, indentation: indentation + reference.indentation, expanding: stack + [reference.name])
             }

@@ -1,5 +1,5 @@
 /// The Swift a note tangles into: its module code and its test code, each a whole source file.
-public struct TangledNote: Hashable, Sendable {
+public struct TangledNote: Codable, Hashable, Sendable {
     /// The note's path (`Notes/01-intro.md`).
     public var notePath: String
     /// The file name both sources take in their folders (`01-intro.swift`).

@@ -1,4 +1,5 @@
 import DeriveCore
+import DeriveResolve
 import Foundation
 
 /// Weaves parsed notes into a static site: one page per note, an index, the stylesheet, KaTeX's
@@ -16,33 +17,39 @@ public struct SiteBuilder: Sendable {
         self.options = options
     }
 
-    /// Builds the site for `notes` (in file-name order) into `siteDirectory`, replacing it whole.
+    /// Builds the site for `notes` (in file-name order, `resolutions[i]` resolving `notes[i]`) into
+    /// `siteDirectory`, replacing it whole, unless a note has an error.
     ///
     /// - Parameters:
     ///   - reports: the check run's reports, or nil when the checks were not run.
-    ///   - notesDirectory: the folder whose non-Markdown files are copied into the site.
-    /// - Throws: `DiagnosticError` with every diagnostic when any is an error; `WeaveError` when
-    ///   node, the resources or the file system fail.
+    ///   - assets: the notes folder's other files (images, data), copied at their relative paths.
+    /// - Returns: the pages written and every diagnostic; when one is an error, nothing was written.
+    /// - Throws: `WeaveError` when node, the resources or the file system fail.
     public func build(
-        notes: [Note], reports: CheckReports?, notesDirectory: URL, siteDirectory: URL
+        notes: [Note], resolutions: [NoteResolution], reports: CheckReports?, assets: [NoteDirectory.File],
+        notesDirectory: NoteDirectory, siteDirectory: URL
     ) throws -> SiteSummary {
         let templates = try TemplateLibrary()
         let math = KaTeXRenderer(options: options, script: templates.assets.appendingPathComponent("katex-render.js"))
         defer { math.stop() }
-        var summary: SiteSummary?
-        try FolderSwap.replace(siteDirectory) { staging in
-            var writer = PageWriter(templates: templates, options: options, math: math, reports: reports, site: staging)
-            let pages = try writer.writePages(for: notes)
-            let assets = SiteAssets(destination: staging)
-            try assets.copyStylesheet(from: templates.assets)
-            try assets.copyKaTeX(from: options.katexAssets)
-            let notesPath = notes.first.map { ($0.path as NSString).deletingLastPathComponent } ?? notesDirectory.lastPathComponent
-            let diagnostics = (writer.diagnostics + (try assets.copyNoteFiles(from: notesDirectory, notesPath: notesPath)))
-                .sortedByLocation()
-            if diagnostics.containsErrors { throw DiagnosticError(diagnostics) }
-            summary = SiteSummary(pages: pages, diagnostics: diagnostics, math: math.statistics)
+        var summary = SiteSummary(pages: [], diagnostics: [], math: MathStatistics())
+        do {
+            try FolderSwap.replace(siteDirectory) { staging in
+                var writer = PageWriter(templates: templates, options: options, math: math, reports: reports, site: staging)
+                let pages = try writer.writePages(for: notes, resolutions: resolutions)
+                let copier = SiteAssets(destination: staging)
+                try copier.copyStylesheet(from: templates.assets)
+                try copier.copyKaTeX(from: options.katexAssets)
+                let diagnostics = (writer.diagnostics + (try copier.copyNoteFiles(assets, from: notesDirectory))).sortedByLocation()
+                summary = SiteSummary(pages: pages, diagnostics: diagnostics, math: math.statistics)
+                if diagnostics.containsErrors { throw SiteNotWritten() }
+            }
+        } catch is SiteNotWritten {
+            summary.pages = []
         }
-        guard let summary else { throw WeaveError.fileSystem("the site folder was not replaced") }
         return summary
     }
 }
+
+/// Ends a build whose notes have errors before its staging folder replaces the site.
+private struct SiteNotWritten: Error {}

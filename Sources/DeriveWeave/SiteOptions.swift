@@ -1,7 +1,17 @@
 import Foundation
 
-/// What a site build may do and where it finds its tools.
+/// What a site build may do, what it says about the course, and where it finds its tools.
 public struct SiteOptions: Sendable {
+    /// The course's title, on the index page and in every window title.
+    public var title: String
+    /// One paragraph about the course, on the index page and in its `<meta name="description">`.
+    public var description: String?
+    /// Who wrote the course, in every page's `<meta name="author">` and footer.
+    public var author: String?
+    /// The site's public address (`https://example.org/course/`), for canonical links; nil when unknown.
+    public var publicURL: URL?
+    /// TeX macros every formula of the course may use (`\R` -> `\mathbb{R}`).
+    public var macros: [String: String]
     /// Whether raw HTML written in notes reaches the pages; off by default, so no note can run script.
     public var allowsRawHTML: Bool
     /// The `node` executable that runs KaTeX.
@@ -13,14 +23,27 @@ public struct SiteOptions: Sendable {
 
     /// Options with Debian's node and KaTeX (`katex`, `libjs-katex`) and raw HTML omitted.
     public init(
-        allowsRawHTML: Bool = false,
+        title: String = "Notes", description: String? = nil, author: String? = nil, publicURL: URL? = nil,
+        macros: [String: String] = [:], allowsRawHTML: Bool = false,
         nodeExecutable: URL = URL(fileURLWithPath: "/usr/bin/node"),
         nodeModules: URL = URL(fileURLWithPath: "/usr/share/nodejs"),
         katexAssets: URL = URL(fileURLWithPath: "/usr/share/javascript/katex")
     ) {
+        self.title = title
+        self.description = description
+        self.author = author
+        self.publicURL = publicURL
+        self.macros = macros
         self.allowsRawHTML = allowsRawHTML
         self.nodeExecutable = nodeExecutable
         self.nodeModules = nodeModules
         self.katexAssets = katexAssets
+    }
+
+    /// The canonical address of the page at `path` in the site, when the public address is known.
+    func canonicalURL(of path: String) -> String? {
+        guard let publicURL else { return nil }
+        let base = publicURL.absoluteString.hasSuffix("/") ? publicURL.absoluteString : publicURL.absoluteString + "/"
+        return base + (path == "index.html" ? "" : path)
     }
 }

@@ -1,34 +1,38 @@
-// The tool the TangleNotes build plugin runs: tangles every note of a folder and writes either
-// the module sources or the test sources, touching only files whose content changed.
+// The tool the TangleNotes build plugin runs: the front of Derive's pipeline (parse, resolve,
+// tangle) over the notes it is given, writing either the module sources or the test sources and
+// touching only files whose content changed.
 //
-//   derive-tangle module|tests NOTES_DIR DISPLAY_PATH OUTPUT_DIR
+//   derive-tangle module|tests MODULE OUTPUT_DIR [DISPLAY_PATH NOTE_PATH]...
 import DeriveCore
-import DeriveMarkdown
+import DerivePipeline
 import DeriveTangle
 import Foundation
 
-let arguments = CommandLine.arguments
-guard arguments.count == 5, ["module", "tests"].contains(arguments[1]) else {
-    FileHandle.standardError.write(Data("usage: derive-tangle module|tests NOTES_DIR DISPLAY_PATH OUTPUT_DIR\n".utf8))
+let arguments = Array(CommandLine.arguments.dropFirst())
+guard arguments.count >= 3, ["module", "tests"].contains(arguments[0]), arguments.count % 2 == 1 else {
+    FileHandle.standardError.write(Data("usage: derive-tangle module|tests MODULE OUTPUT_DIR [DISPLAY_PATH NOTE_PATH]...\n".utf8))
     exit(2)
 }
-let directory = NoteDirectory(url: URL(fileURLWithPath: arguments[2]), displayPath: arguments[3])
-let output = URL(fileURLWithPath: arguments[4])
+let (part, moduleName, output) = (arguments[0], arguments[1], URL(fileURLWithPath: arguments[2]))
+let files = stride(from: 3, to: arguments.count, by: 2).map {
+    NoteDirectory.File(url: URL(fileURLWithPath: arguments[$0 + 1]), relativePath: arguments[$0])
+}
 
+var course = Course(
+    root: URL(fileURLWithPath: FileManager.default.currentDirectoryPath), configuration: CourseConfiguration(),
+    directory: NoteDirectory(url: URL(fileURLWithPath: "/"), displayPath: ""))
+course.noteFiles = files
 do {
-    let files = try directory.notes()
-    let parsed = files.map { NoteParser().parse(contentsOf: $0.url, path: directory.displayPath(of: $0)) }
-    let tangled = Tangler().tangle(parsed.compactMap(\.note))
-    let diagnostics = (parsed.flatMap(\.diagnostics) + tangled.diagnostics).sortedByLocation()
-    for diagnostic in diagnostics {
-        FileHandle.standardError.write(Data("\(diagnostic)\n".utf8))
+    try Pipeline([.parse, .resolve, .tangle(moduleName: moduleName)]).run(&course)
+    // Each of the two runs (module, tests) would print the same diagnostics: the module's prints them.
+    if part == "module" {
+        DiagnosticRenderer(usesColour: DiagnosticRenderer.standardErrorWantsColour()).write(course.diagnostics)
     }
-    if diagnostics.containsErrors { exit(1) }
-    let sources = Dictionary(uniqueKeysWithValues: tangled.tangled.map {
-        ($0.fileName, arguments[1] == "module" ? $0.moduleSource : $0.testSource)
-    })
-    try TangleWriter(directory: output).write(sources)
+    if course.diagnostics.containsErrors { exit(1) }
+    try TangleWriter(directory: output).write(Dictionary(uniqueKeysWithValues: course.tangled.map {
+        ($0.fileName, part == "module" ? $0.moduleSource : $0.testSource)
+    }))
 } catch {
-    FileHandle.standardError.write(Data("\(directory.displayPath): error: \(error.localizedDescription)\n".utf8))
+    DiagnosticRenderer().write([Diagnostic(.error, .noteUnreadable, "\(error)", at: .whole(output.path))])
     exit(1)
 }

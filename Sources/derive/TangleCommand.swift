@@ -7,23 +7,26 @@ import Foundation
 struct TangleCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tangle",
-        abstract: "Write the Swift the notes tangle into: OUTPUT/Sources/Notes and OUTPUT/Tests/NotesTests.")
+        abstract: "Write the Swift the notes tangle into: OUTPUT/Sources/Notes and OUTPUT/Tests/NotesTests.",
+        discussion: """
+            Example:
+              derive tangle --output /tmp/tangled
+            """)
 
-    @OptionGroup var options: NotesOptions
+    @OptionGroup var options: CourseOptions
 
-    @Option(name: .long, help: "The folder to write into.")
+    @Option(name: .long, help: ArgumentHelp("The folder to write into (replaced whole).", valueName: "dir"))
     var output: String = ".build/tangled"
 
     func run() throws {
-        let (_, tangled, diagnostics) = try options.loadAndLint()
-        try DiagnosticPrinter.report(diagnostics)
-        let root = URL(fileURLWithPath: output)
-        try FolderSwap.replace(root) { staging in
+        let course = try CourseRun.run(.tangle, options: options)
+        // Two notes that would write one file are an error, so the names here are unique.
+        try FolderSwap.replace(URL(fileURLWithPath: output)) { staging in
             try TangleWriter(directory: staging.appendingPathComponent("Sources/Notes"))
-                .write(Dictionary(uniqueKeysWithValues: tangled.map { ($0.fileName, $0.moduleSource) }))
+                .write(Dictionary(uniqueKeysWithValues: course.tangled.map { ($0.fileName, $0.moduleSource) }))
             try TangleWriter(directory: staging.appendingPathComponent("Tests/NotesTests"))
-                .write(Dictionary(uniqueKeysWithValues: tangled.map { ($0.fileName, $0.testSource) }))
+                .write(Dictionary(uniqueKeysWithValues: course.tangled.map { ($0.fileName, $0.testSource) }))
         }
-        print("tangled \(tangled.count) notes into \(output)")
+        options.console().say("tangled \(course.tangled.count) notes into \(output)")
     }
 }

@@ -4,11 +4,17 @@ import ArgumentParser
 struct WeaveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "weave",
-        abstract: "Write the site without compiling or running anything; pages say the checks were not run.")
+        abstract: "Write the site without compiling or running anything; pages say the checks were not run.",
+        discussion: """
+            Example:
+              derive weave --site /tmp/preview
+            """)
 
-    @OptionGroup var options: SiteCommandOptions
+    @OptionGroup var options: CourseOptions
+    @OptionGroup var site: SiteOptions
 
     func run() throws {
-        try SiteBuild(options: options, runsChecks: false).run()
+        let course = try CourseRun.run(.weave, options: options, site: site)
+        options.console().say("wrote \(course.pages.count) pages to \(course.configuration.site)")
     }
 }

@@ -2,10 +2,12 @@
 // Reads one JSON request per line on stdin, {"tex": "...", "display": true|false}, and answers
 // each with one JSON line on stdout: {"html": "...", "warnings": [...]} or {"error": "..."}.
 // Run with NODE_PATH naming the folder that holds the `katex` module (Debian: /usr/share/nodejs).
+// The first argument, if any, is a JSON object of the course's macros ({"\\R": "\\mathbb{R}"}).
 "use strict";
 
 const katex = require("katex");
 const readline = require("readline");
+const macros = JSON.parse(process.argv[2] || "{}");
 
 function describe(error) {
     const text = String(error && error.message ? error.message : error);
@@ -27,6 +29,8 @@ function render(request) {
             throw new Error(`${context.command} is not allowed in a note's math`);
         },
         output: "htmlAndMathml",
+        // A fresh copy per formula: a \gdef in one formula never leaks into the next.
+        macros: Object.assign({}, macros),
         strict: (code, message) => {
             warnings.push(message);
             return "ignore";

@@ -1,4 +1,5 @@
 import DeriveCore
+import DeriveResolve
 import SwiftParser
 import SwiftSyntax
 
@@ -7,7 +8,7 @@ extension NoteRenderer {
     /// equations; Swift highlighted; chunk references linked; a chunk's uses listed below it.
     mutating func codeBlock(_ code: CodeBlock) throws -> String {
         renderedCodeBlocks += 1
-        let entry = CodeIndex.Entry(number: renderedCodeBlocks, role: code.attributes.role)
+        let entry = resolution.codeBlocks[renderedCodeBlocks - 1]
         let lines = code.language == "swift" ? swiftLines(code, entry: entry) : code.lines.map { String($0).htmlEscaped }
         var classes = ["code"]
         if let role = code.attributes.role { classes.append("role-\(role.rawValue)") }
@@ -20,13 +21,14 @@ extension NoteRenderer {
             + "</figure>\n"
     }
 
-    private mutating func caption(_ code: CodeBlock, entry: CodeIndex.Entry) -> String {
+    private func caption(_ code: CodeBlock, entry: ResolvedCodeBlock) -> String {
         var parts = ["<a class=\"code-number\" href=\"#\(entry.anchor)\">Code \(entry.number)</a>"]
         if let role = code.attributes.role {
             parts.append("<span class=\"role\">\(role.label.htmlEscaped)</span>")
         }
         if let name = code.attributes.chunkName {
-            let isFirst = codeIndex.definitions[name]?.first == entry
+            let definitions = resolution.chunks[name]?.definitions ?? []
+            let isFirst = definitions.first == entry.number || !definitions.contains(entry.number)
             parts.append("<span class=\"chunk-name\">⟨\(name.htmlEscaped)⟩ \(isFirst ? "≡" : "+≡")</span>")
         }
         if !code.language.isEmpty {
@@ -35,27 +37,21 @@ extension NoteRenderer {
         if code.language == "swift" && !code.isCompiled {
             parts.append("<span class=\"not-compiled-label\">not compiled</span>")
         }
-        for label in code.attributes.implements {
-            parts.append("<span class=\"implements\">implements \(equationLink(label, at: code.location))</span>")
+        for label in entry.implements {
+            parts.append("<span class=\"implements\">implements \(equationLink(label))</span>")
         }
         return parts.joined(separator: " ")
     }
 
-    private mutating func equationLink(_ label: String, at location: NoteLocation) -> String {
-        guard let number = note.equationNumber(of: label) else {
-            diagnostics.append(Diagnostic(
-                .warning, "weave.implements.unknown", "implements=\(label) names no labelled equation of this note",
-                at: location
-            ))
-            return label.htmlEscaped
-        }
+    private func equationLink(_ label: String) -> String {
+        let number = resolution.equationNumber(of: label).map(String.init) ?? "?"
         return "<a class=\"citation\" href=\"#\(label.htmlEscaped)\">(\(number))</a>"
     }
 
     /// The block's lines highlighted, each `<<name>>` line a link to the chunk's definition; the
     /// declarations of a compiled block go to the page's index, unless it is a chunk expanded
     /// only inside bodies.
-    private mutating func swiftLines(_ code: CodeBlock, entry: CodeIndex.Entry) -> [String] {
+    private mutating func swiftLines(_ code: CodeBlock, entry: ResolvedCodeBlock) -> [String] {
         let lines = code.lines
         let references = lines.map { ChunkReference(line: $0) }
         // A reference line becomes a comment of the same length, so the rest still parses as Swift.
@@ -64,7 +60,8 @@ extension NoteRenderer {
             return String(reference.indentation) + "//" + String(lines[index].dropFirst(reference.indentation.count + 2))
         }
         let tree = Parser.parse(source: parsable.map { $0 + "\n" }.joined())
-        if code.isCompiled, code.attributes.chunkName.map(codeIndex.topLevelChunks.contains) ?? true {
+        let chunk = entry.chunkName.flatMap { resolution.chunks[$0] }
+        if code.isCompiled, chunk.map({ $0.isCompiled && $0.isTopLevel }) ?? true {
             declarations += DeclarationCollector.declarations(in: tree).map { ($0, entry) }
         }
         var highlighted = SwiftHighlighter.highlightedLines(of: tree)
@@ -76,24 +73,28 @@ extension NoteRenderer {
     }
 
     private func chunkReference(_ name: String) -> String {
-        guard let definition = codeIndex.definitions[name]?.first else {
+        guard let definition = resolution.chunks[name]?.definitions.first.map({ resolution.codeBlocks[$0 - 1] }) else {
             return "<span class=\"chunk-ref undefined\">⟨\(name.htmlEscaped)⟩</span>"
         }
         return "<span class=\"chunk-ref\">⟨<a href=\"#\(definition.anchor)\">\(name.htmlEscaped)</a>⟩</span>"
     }
 
     /// Under a chunk definition: where the chunk is used and where its definition continues.
-    private func chunkNotes(_ code: CodeBlock, entry: CodeIndex.Entry) -> String {
-        guard let name = code.attributes.chunkName else { return "" }
-        func links(_ entries: [CodeIndex.Entry]) -> String {
-            entries.map { "<a href=\"#\($0.anchor)\">\($0.linkText.htmlEscaped)</a>" }.joined(separator: ", ")
+    private func chunkNotes(_ code: CodeBlock, entry: ResolvedCodeBlock) -> String {
+        guard let name = entry.chunkName else { return "" }
+        func links(_ numbers: [Int]) -> String {
+            numbers.map { resolution.codeBlocks[$0 - 1] }
+                .map { "<a href=\"#\($0.anchor)\">\($0.linkText.htmlEscaped)</a>" }.joined(separator: ", ")
         }
-        let definitions = codeIndex.definitions[name] ?? []
-        let uses = codeIndex.uses[name] ?? []
-        var notes = [uses.isEmpty ? "Not used by any block." : "Used in \(links(uses))."]
-        if let first = definitions.first, first != entry {
+        let chunk = resolution.chunks[name]
+        let definitions = chunk?.definitions ?? []
+        let uses = chunk?.uses ?? []
+        let shownUses = chunk?.shownUses ?? []
+        var notes = [uses.isEmpty ? "Not used by any compiled block." : "Used in \(links(uses))."]
+        if !shownUses.isEmpty { notes.append("Shown, not compiled, in \(links(shownUses)).") }
+        if let first = definitions.first, first != entry.number, definitions.contains(entry.number) {
             notes.append("Continues \(links([first])).")
-        } else if definitions.count > 1 {
+        } else if definitions.count > 1, definitions.first == entry.number {
             notes.append("Continued in \(links(Array(definitions.dropFirst()))).")
         }
         return "<p class=\"chunk-uses\">\(notes.joined(separator: " "))</p>\n"

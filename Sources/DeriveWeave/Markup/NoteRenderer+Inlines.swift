@@ -52,15 +52,10 @@ extension NoteRenderer {
         return "<img src=\"\(source.htmlEscaped)\" alt=\"\(altText)\"\(titleAttribute)>"
     }
 
-    /// A link `(n)` to the equation `citation` names; an error when the note has no such label.
-    private mutating func cite(_ citation: Citation) -> String {
-        guard let number = note.equationNumber(of: citation.label) else {
-            diagnostics.append(Diagnostic(
-                .error, "weave.citation.unknown", "@\(citation.label) cites no labelled equation of this note",
-                at: citation.location
-            ))
-            return "@\(citation.label.htmlEscaped)"
-        }
+    /// A link `(n)` to the equation `citation` names; the label as text when it resolves to none
+    /// (the resolve stage reports that).
+    private func cite(_ citation: Citation) -> String {
+        guard let number = resolution.equationNumber(of: citation.label) else { return "@\(citation.label.htmlEscaped)" }
         return "<a class=\"citation\" href=\"#\(citation.label.htmlEscaped)\">(\(number))</a>"
     }
 }

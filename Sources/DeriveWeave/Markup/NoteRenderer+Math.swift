@@ -6,11 +6,11 @@ extension NoteRenderer {
         switch try math.render(tex, display: display) {
         case .html(let html, let warnings):
             for warning in warnings {
-                diagnostics.append(Diagnostic(.warning, "weave.math.strict", "TeX: \(warning)", at: location))
+                diagnostics.append(Diagnostic(.warning, .mathTeXWarning, "TeX: \(warning)", at: location))
             }
             return html
         case .error(let message):
-            diagnostics.append(Diagnostic(.error, "weave.math.tex", "TeX error: \(message)", at: location))
+            diagnostics.append(Diagnostic(.error, .mathTeXError, "TeX error: \(message)", at: location))
             return "<code class=\"math-source\">\(tex.htmlEscaped)</code>"
         }
     }
@@ -22,10 +22,11 @@ extension NoteRenderer {
         guard let label = display.label else {
             return "<div class=\"equation\">\(rendered)</div>\n"
         }
-        let number = note.equationNumber(of: label).map { "<span class=\"equation-number\">(\($0))</span>" } ?? ""
+        let number = resolution.equationNumber(of: label).map { "<span class=\"equation-number\">(\($0))</span>" } ?? ""
         var html = "<div class=\"equation\" id=\"\(label.htmlEscaped)\">"
             + "<div class=\"equation-math\">\(rendered)</div>\(number)</div>\n"
-        if let implementers = codeIndex.implementers[label] {
+        let implementers = resolution.implementers(of: label)
+        if !implementers.isEmpty {
             let links = implementers.map { "<a href=\"#\($0.anchor)\">\($0.linkText.htmlEscaped)</a>" }
             html += "<p class=\"implemented-by\">Implemented by \(links.joined(separator: ", ")).</p>\n"
         }

@@ -1,4 +1,5 @@
 import DeriveCore
+import DeriveResolve
 
 /// Turns one note's blocks into the HTML of its page body, collecting diagnostics on the way.
 ///
@@ -10,21 +11,21 @@ struct NoteRenderer {
     let allowsRawHTML: Bool
     /// The build's KaTeX process.
     let math: KaTeXRenderer
-    /// The note's code blocks and their cross-references.
-    let codeIndex: CodeIndex
+    /// The note's equation numbers, code blocks and chunks, as the resolve stage found them.
+    let resolution: NoteResolution
     /// What rendering found wrong.
     var diagnostics: [Diagnostic] = []
     /// The Swift declarations of the compiled blocks rendered so far, with their blocks.
-    var declarations: [(declaration: SwiftDeclaration, block: CodeIndex.Entry)] = []
+    var declarations: [(declaration: SwiftDeclaration, block: ResolvedCodeBlock)] = []
     /// How many code blocks have been rendered, which numbers the next one.
     var renderedCodeBlocks = 0
 
-    /// A renderer for `note`.
-    init(note: Note, allowsRawHTML: Bool, math: KaTeXRenderer) {
+    /// A renderer for `note`, resolved as `resolution` says.
+    init(note: Note, resolution: NoteResolution, allowsRawHTML: Bool, math: KaTeXRenderer) {
         self.note = note
+        self.resolution = resolution
         self.allowsRawHTML = allowsRawHTML
         self.math = math
-        self.codeIndex = CodeIndex(note: note)
     }
 
     /// The note's leading level-1 heading, which the page shows as its title, if it starts so.
@@ -89,7 +90,7 @@ struct NoteRenderer {
     mutating func rawHTML(_ html: String, at location: NoteLocation) -> String {
         if allowsRawHTML { return html }
         diagnostics.append(Diagnostic(
-            .warning, "weave.html.omitted",
+            .warning, .htmlOmitted,
             "raw HTML is left out of the site (it is allowed only with the raw-HTML option)", at: location
         ))
         return ""

@@ -90,7 +90,8 @@ final class KaTeXRenderer {
         signal(SIGPIPE, SIG_IGN)
         let process = Process()
         process.executableURL = options.nodeExecutable
-        process.arguments = [script.path]
+        let macros = try JSONSerialization.data(withJSONObject: options.macros, options: [.sortedKeys])
+        process.arguments = [script.path, String(decoding: macros, as: UTF8.self)]
         var environment = ProcessInfo.processInfo.environment
         environment["NODE_PATH"] = options.nodeModules.path
         process.environment = environment

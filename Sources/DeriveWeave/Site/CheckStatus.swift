@@ -1,3 +1,5 @@
+import DeriveCore
+
 /// How a note's derivation checks stand, as the index page shows it.
 enum CheckStatus: String {
     case passed, failed
@@ -14,5 +16,14 @@ enum CheckStatus: String {
         case .noCheck: "no check"
         case .notRun: "not run"
         }
+    }
+}
+
+extension CheckReports {
+    /// How the note at `notePath` fared: failed if any of its checks failed.
+    func status(of notePath: String) -> CheckStatus {
+        let checks = derivations.filter { $0.note == notePath }
+        if checks.isEmpty { return .noCheck }
+        return checks.allSatisfy(\.passed) ? .passed : .failed
     }
 }

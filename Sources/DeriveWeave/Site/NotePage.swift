@@ -20,8 +20,15 @@ struct NotePage {
         var blocks: [Link]
     }
 
-    /// The note's title as plain text, for the window title.
+    /// The note's title as plain text.
     var title: String
+    /// `Note title · Course title`, for the window title.
+    var windowTitle: String
+    /// The note's summary, for its `<meta name="description">`.
+    var description: String?
+    var author: String?
+    /// The page's canonical address, when the site's public address is configured.
+    var canonical: String?
     /// The title as the page's `<h1>` shows it (math rendered), as HTML.
     var titleHTML: String
     /// The anchor of the note's own title heading, if it starts with one.

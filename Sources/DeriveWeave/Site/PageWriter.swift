@@ -1,4 +1,5 @@
 import DeriveCore
+import DeriveResolve
 import Foundation
 
 /// Writes the HTML pages of a site: one per note and the index, through the templates.
@@ -21,33 +22,36 @@ struct PageWriter {
     }
 
     /// Writes every note's page and the index; returns the pages' paths, index first.
-    mutating func writePages(for notes: [Note]) throws -> [String] {
+    mutating func writePages(for notes: [Note], resolutions: [NoteResolution]) throws -> [String] {
         var pages = ["index.html"]
         try write(try templates.render(index(of: notes), with: "index"), to: "index.html")
         var seen: Set<String> = ["index"]
         for (position, note) in notes.enumerated() {
             guard isUsable(note.stem), seen.insert(note.stem).inserted else {
                 diagnostics.append(Diagnostic(
-                    .error, "weave.page.name", "the note's name \"\(note.stem)\" cannot name a page of its own",
+                    .error, .pageName, "the note's name \"\(note.stem)\" cannot name a page of its own",
                     at: NoteLocation(file: note.path, line: 1)
                 ))
                 continue
             }
-            let page = try self.page(for: note, previous: neighbour(notes[..<position].reversed()),
+            let page = try self.page(for: note, resolution: resolutions[position], previous: neighbour(notes[..<position].reversed()),
                                      next: neighbour(notes[(position + 1)...]))
-            try write(try templates.render(page, with: "note"), to: "\(note.stem).html")
-            pages.append("\(note.stem).html")
+            try write(try templates.render(page, with: "note"), to: Self.pagePath(note))
+            pages.append(Self.pagePath(note))
         }
         return pages
     }
 
-    private mutating func page(for note: Note, previous: NotePage.Link?, next: NotePage.Link?) throws -> NotePage {
-        var renderer = NoteRenderer(note: note, allowsRawHTML: options.allowsRawHTML, math: math)
+    private mutating func page(
+        for note: Note, resolution: NoteResolution, previous: NotePage.Link?, next: NotePage.Link?
+    ) throws -> NotePage {
+        var renderer = NoteRenderer(note: note, resolution: resolution, allowsRawHTML: options.allowsRawHTML, math: math)
         let title = try renderer.title()
         let body = try renderer.body()
         diagnostics += renderer.diagnostics
         return NotePage(
-            title: note.title, titleHTML: title, titleAnchor: renderer.titleHeading?.anchor, isDraft: note.isDraft,
+            title: note.title, windowTitle: "\(note.title) · \(options.title)", description: note.summary,
+            author: options.author, canonical: options.canonicalURL(of: Self.pagePath(note)), titleHTML: title, titleAnchor: renderer.titleHeading?.anchor, isDraft: note.isDraft,
             contents: note.headings.filter { $0.level > 1 && $0.level <= 3 }.map {
                 NotePage.Contents(anchor: $0.anchor, text: $0.content.plainText, level: $0.level)
             },
@@ -60,7 +64,8 @@ struct PageWriter {
 
     private func index(of notes: [Note]) -> IndexPage {
         IndexPage(
-            title: "Notes",
+            title: options.title, windowTitle: options.title, description: options.description, author: options.author,
+            canonical: options.canonicalURL(of: "index.html"),
             notes: notes.filter { !$0.isDraft && isUsable($0.stem) }.map { note in
                 let status = reports?.status(of: note.path) ?? .notRun
                 return IndexPage.Entry(
@@ -78,8 +83,8 @@ struct PageWriter {
     }
 
     /// The declarations grouped by name and kind, sorted by name, each with its blocks.
-    private static func declarationIndex(_ found: [(declaration: SwiftDeclaration, block: CodeIndex.Entry)]) -> [NotePage.Declaration] {
-        var blocks: [SwiftDeclaration: [CodeIndex.Entry]] = [:]
+    private static func declarationIndex(_ found: [(declaration: SwiftDeclaration, block: ResolvedCodeBlock)]) -> [NotePage.Declaration] {
+        var blocks: [SwiftDeclaration: [ResolvedCodeBlock]] = [:]
         for (declaration, block) in found where blocks[declaration]?.last != block {
             blocks[declaration, default: []].append(block)
         }
@@ -97,6 +102,9 @@ struct PageWriter {
     private func isUsable(_ stem: String) -> Bool {
         !stem.isEmpty && !stem.hasPrefix(".") && !stem.contains("/") && !stem.contains("\\") && stem != "index"
     }
+
+    /// The page's path in the site (`01-intro.html`).
+    private static func pagePath(_ note: Note) -> String { note.stem + ".html" }
 
     private static func href(_ note: Note) -> String {
         (note.stem.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? note.stem) + ".html"

@@ -22,38 +22,20 @@ struct SiteAssets {
         }
     }
 
-    /// Copies every file under `notes` except Markdown and hidden files, keeping relative paths;
-    /// a file whose path the site already uses (`style.css`, a page) is an error, not an overwrite.
-    func copyNoteFiles(from notes: URL, notesPath: String) throws -> [Diagnostic] {
+    /// Copies the notes folder's other files (images, data) at their relative paths; a file whose
+    /// path the site already uses (`style.css`, a page) is an error, not an overwrite.
+    func copyNoteFiles(_ files: [NoteDirectory.File], from notes: NoteDirectory) throws -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        for relative in try files(under: notes.resolvingSymlinksInPath(), prefix: "") {
-            if FileManager.default.fileExists(atPath: destination.appendingPathComponent(relative).path) {
+        for file in files {
+            if FileManager.default.fileExists(atPath: destination.appendingPathComponent(file.relativePath).path) {
                 diagnostics.append(Diagnostic(
-                    .error, "weave.file.collision",
-                    "\(relative) would replace a file the site generates; rename it",
-                    at: NoteLocation(file: notesPath.isEmpty ? relative : "\(notesPath)/\(relative)", line: 1)
-                ))
+                    .error, .fileCollision, "\(file.relativePath) would replace a file the site generates; rename it",
+                    at: NoteLocation(file: notes.displayPath(of: file), line: 1)))
                 continue
             }
-            try copy(notes.appendingPathComponent(relative), to: relative)
+            try copy(file.url, to: file.relativePath)
         }
         return diagnostics
-    }
-
-    /// The relative paths of the files to copy under `folder`, sorted.
-    private func files(under folder: URL, prefix: String) throws -> [String] {
-        var found: [String] = []
-        for name in try contents(of: folder) where !name.hasPrefix(".") {
-            let url = folder.appendingPathComponent(name)
-            var isDirectory: ObjCBool = false
-            _ = FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
-            if isDirectory.boolValue {
-                found += try files(under: url, prefix: prefix + name + "/")
-            } else if url.pathExtension.lowercased() != "md" {
-                found.append(prefix + name)
-            }
-        }
-        return found
     }
 
     private func contents(of folder: URL) throws -> [String] {

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A folder of notes: the `.md` files in it and below it, and the other files the site copies.
-public struct NoteDirectory: Sendable {
+public struct NoteDirectory: Codable, Hashable, Sendable {
     /// The folder.
     public var url: URL
     /// How locations name the folder (`Notes`, or the path the user gave).
@@ -14,11 +14,17 @@ public struct NoteDirectory: Sendable {
     }
 
     /// A file of the folder: where it is, and its path relative to the folder.
-    public struct File: Hashable, Sendable {
+    public struct File: Codable, Hashable, Sendable {
         /// Where the file is.
         public var url: URL
         /// Its path below the folder, `/`-separated (`images/net.svg`).
         public var relativePath: String
+
+        /// The file at `url`, `relativePath` below its folder.
+        public init(url: URL, relativePath: String) {
+            self.url = url
+            self.relativePath = relativePath
+        }
     }
 
     /// The notes, ordered by relative path (so by file name within a folder).

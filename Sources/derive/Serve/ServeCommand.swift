@@ -1,4 +1,5 @@
 import ArgumentParser
+import DerivePipeline
 import FlyingFox
 import FlyingSocks
 import Foundation
@@ -7,9 +8,16 @@ import Foundation
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Serve the site on 127.0.0.1; rebuild it and reload the open page whenever a note changes.")
+        abstract: "Serve the site on 127.0.0.1; rebuild it and reload the open page whenever a note changes.",
+        discussion: """
+            The site is built into .build/derive/serve-site, so serving never changes the committed             site; --site DIR builds into DIR instead.
 
-    @OptionGroup var options: SiteCommandOptions
+            Example:
+              derive serve --port 0 --check
+            """)
+
+    @OptionGroup var options: CourseOptions
+    @OptionGroup var site: SiteOptions
 
     @Option(name: .long, help: "The port to listen on (127.0.0.1 only); 0 picks a free one.")
     var port: UInt16 = 8000
@@ -19,7 +27,10 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let feed = ServeChangeFeed()
-        let site = URL(fileURLWithPath: options.site).standardizedFileURL
+        let course = options.openCourse(site: self.site.site)
+        let site = self.site.site == nil
+            ? course.root.appendingPathComponent(".build/derive/serve-site").standardizedFileURL
+            : course.siteDirectory
         let server = HTTPServer(
             address: try sockaddr_in.inet(ip4: "127.0.0.1", port: port),  // loopback only, never 0.0.0.0
             logger: .disabled, handler: ServeSiteHandler(site: site, feed: feed))
@@ -28,7 +39,7 @@ struct ServeCommand: AsyncParsableCommand {
             group.addTask { await ServeEnding.serving(server) }
             group.addTask {
                 try await server.waitUntilListening(timeout: 10)
-                try await buildAndWatch(feed: feed, site: site, address: await ServeEnding.address(of: server))
+                try await buildAndWatch(feed: feed, course: course, site: site, address: await ServeEnding.address(of: server))
                 return .serverEnded(nil)
             }
             let ending = try await group.next() ?? .serverEnded(nil)
@@ -38,25 +49,26 @@ struct ServeCommand: AsyncParsableCommand {
             return ending
         }
         switch ending {
-        case .signaled(let name): ServeBuild.say("\(name): stopped serving")
+        case .signaled(let name): options.console().say("\(name): stopped serving")
         case .serverEnded(let error): throw ServeError(port: port, error: error)
         }
     }
 
     /// Builds once, says where the site is, then rebuilds after every change of the notes until cancelled.
-    private func buildAndWatch(feed: ServeChangeFeed, site: URL, address: String) async throws {
-        let build = ServeBuild(options: options, runsChecks: check)
-        let watcher = ServeNotesWatcher(notes: options.notes.directory.url, excluding: site)
+    private func buildAndWatch(feed: ServeChangeFeed, course: Course, site: URL, address: String) async throws {
+        let build = ServeBuild(options: options, allowsRawHTML: self.site.allowRawHTML, site: site, goal: check ? .build : .weave)
+        let console = options.console()
+        let watcher = ServeNotesWatcher(notes: course.directory.url, excluding: site)
         // Taken before the first build, so that a note saved while it runs is rebuilt too.
         let notesBeforeFirstBuild = watcher.snapshot()
         await feed.begin()
         await feed.record(succeeded: await build.run())
-        ServeBuild.say("serving \(options.site) at http://\(address)/ (Ctrl-C to stop)")
+        console.say("serving \(site.path) at http://\(address)/ (Ctrl-C to stop)")
         try await watcher.watch(since: notesBeforeFirstBuild) {
-            ServeBuild.say("notes changed; rebuilding ...")
+            console.say("notes changed; rebuilding ...")
             await feed.begin()
             let succeeded = await build.run()
-            if !succeeded { ServeBuild.say("rebuild failed; still serving the previous site") }
+            if !succeeded { console.say("rebuild failed; still serving the previous site") }
             await feed.record(succeeded: succeeded)
         }
     }

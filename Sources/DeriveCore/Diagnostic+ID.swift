@@ -1,0 +1,134 @@
+extension Diagnostic {
+    /// The kind of a diagnostic: `subject.problem` in kebab case, and the stage that finds it.
+    ///
+    /// Every kind is declared once, below, and listed in `all`; tools and tests match on these
+    /// names, and the note format's reference lists them.
+    public struct ID: Hashable, Sendable, Codable, CustomStringConvertible {
+        /// The stable name (`chunk.undefined`).
+        public let name: String
+        /// The stage that reports it.
+        public let stage: Stage
+
+        private init(_ stage: Stage, _ name: String) {
+            self.stage = stage
+            self.name = name
+        }
+
+        /// The name.
+        public var description: String { name }
+
+        /// Encodes as its name alone.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.singleValueContainer()
+            try container.encode(name)
+        }
+
+        /// Decodes a name that `all` lists.
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            let name = try container.decode(String.self)
+            guard let known = Self.all.first(where: { $0.name == name }) else {
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: "unknown diagnostic id '\(name)'")
+            }
+            self = known
+        }
+
+        // config
+        /// `derive.yml` is not valid YAML, or not a mapping.
+        public static let configYAML = ID(.config, "config.yaml")
+        /// `derive.yml` has a key Derive does not know.
+        public static let configUnknownKey = ID(.config, "config.unknown-key")
+        /// A value in `derive.yml` has the wrong type or form.
+        public static let configValue = ID(.config, "config.value")
+
+        // load
+        /// The notes folder does not exist.
+        public static let notesMissing = ID(.load, "notes.missing")
+        /// A note or a folder of notes cannot be listed or read.
+        public static let noteUnreadable = ID(.load, "note.unreadable")
+
+        // parse
+        /// The note's bytes are not UTF-8.
+        public static let noteNotUTF8 = ID(.parse, "note.not-utf8")
+        /// Front matter opened with `---` never closes.
+        public static let frontMatterUnclosed = ID(.parse, "front-matter.unclosed")
+        /// Front matter is not valid YAML.
+        public static let frontMatterYAML = ID(.parse, "front-matter.yaml")
+        /// Front matter is not a mapping.
+        public static let frontMatterNotAMapping = ID(.parse, "front-matter.not-a-mapping")
+        /// Front matter has a key the note format does not define.
+        public static let frontMatterUnknownKey = ID(.parse, "front-matter.unknown-key")
+        /// A front-matter value has the wrong type.
+        public static let frontMatterType = ID(.parse, "front-matter.type")
+        /// Display math opened with `$$` never closes.
+        public static let mathUnclosedDisplay = ID(.parse, "math.unclosed-display")
+        /// A code block's info string gives two roles.
+        public static let infoTwoRoles = ID(.parse, "info.two-roles")
+        /// `implements=` with no label.
+        public static let infoEmptyImplements = ID(.parse, "info.empty-implements")
+        /// A code block's info string names two chunks.
+        public static let infoTwoChunkNames = ID(.parse, "info.two-chunk-names")
+        /// A word of a `swift` block's info string that the format does not define.
+        public static let infoUnknownWord = ID(.parse, "info.unknown-word")
+        /// A code fence that is never closed.
+        public static let codeUnterminatedFence = ID(.parse, "code.unterminated-fence")
+
+        // resolve
+        /// Two equations of a note carry the same label.
+        public static let labelDuplicate = ID(.resolve, "label.duplicate")
+        /// `@eq-name` cites a label the note does not define.
+        public static let citationUnknownLabel = ID(.resolve, "citation.unknown-label")
+        /// `implements=eq-name` names a label the note does not define.
+        public static let implementsUnknownLabel = ID(.resolve, "implements.unknown-label")
+        /// `<<name>>` refers to a chunk no compiled block defines.
+        public static let chunkUndefined = ID(.resolve, "chunk.undefined")
+        /// Chunk references that form a cycle.
+        public static let chunkCycle = ID(.resolve, "chunk.cycle")
+        /// A chunk no compiled block uses, so it is not compiled.
+        public static let chunkUnused = ID(.resolve, "chunk.unused")
+        /// A note with `gradient` blocks and no derivation check.
+        public static let checkMissing = ID(.resolve, "check.missing")
+
+        // tangle
+        /// Two notes would write the same tangled file.
+        public static let outputCollision = ID(.tangle, "output.collision")
+
+        // check
+        /// The compiler rejected a note's code.
+        public static let compileError = ID(.check, "compile.error")
+        /// The compiler warned about a note's code.
+        public static let compileWarning = ID(.check, "compile.warning")
+        /// A test of a note failed (a failing `#expect`, a derivation check that did not pass).
+        public static let testFailed = ID(.check, "test.failed")
+        /// The notes could not be compiled or tested, for a reason no note's line explains.
+        public static let checkFailed = ID(.check, "check.failed")
+
+        // weave
+        /// KaTeX rejected a formula.
+        public static let mathTeXError = ID(.weave, "math.tex-error")
+        /// KaTeX accepted a formula with a warning (strict mode).
+        public static let mathTeXWarning = ID(.weave, "math.tex-warning")
+        /// A note's name cannot name a page.
+        public static let pageName = ID(.weave, "page.name")
+        /// A file of the notes folder would replace a file the site generates.
+        public static let fileCollision = ID(.weave, "file.collision")
+        /// Raw HTML left out of the site.
+        public static let htmlOmitted = ID(.weave, "html.omitted")
+        /// The site could not be written (KaTeX did not start, the folder is not writable).
+        public static let siteFailed = ID(.weave, "site.failed")
+
+        /// Every kind of diagnostic, in stage order.
+        public static let all: [ID] = [
+            configYAML, configUnknownKey, configValue,
+            notesMissing, noteUnreadable,
+            noteNotUTF8, frontMatterUnclosed, frontMatterYAML, frontMatterNotAMapping, frontMatterUnknownKey,
+            frontMatterType, mathUnclosedDisplay, infoTwoRoles, infoEmptyImplements, infoTwoChunkNames,
+            infoUnknownWord, codeUnterminatedFence,
+            labelDuplicate, citationUnknownLabel, implementsUnknownLabel, chunkUndefined, chunkCycle, chunkUnused,
+            checkMissing,
+            outputCollision,
+            compileError, compileWarning, testFailed, checkFailed,
+            mathTeXError, mathTeXWarning, pageName, fileCollision, htmlOmitted, siteFailed,
+        ]
+    }
+}

@@ -1,0 +1,1 @@
+// The notes' `test` blocks are tangled into this target by Derive's build plugin.

@@ -1,0 +1,26 @@
+import DeriveCore
+import DerivePipeline
+import DeriveWeave
+import Foundation
+
+extension Pass {
+    /// weave: the site, written whole into `site` (or not at all when a note has an error).
+    public static func weave(into site: URL, allowsRawHTML: Bool) -> Pass {
+        Pass(.weave, needsCleanCourse: true) { course, context in
+            let configuration = course.configuration
+            let options = SiteOptions(
+                title: configuration.title, description: configuration.description, author: configuration.author,
+                publicURL: configuration.url, macros: configuration.macros, allowsRawHTML: allowsRawHTML,
+                nodeExecutable: URL(fileURLWithPath: configuration.node), nodeModules: URL(fileURLWithPath: configuration.katex),
+                katexAssets: URL(fileURLWithPath: configuration.katexAssets))
+            context.status("rendering \(course.notes.count) pages")
+            let summary = try SiteBuilder(options: options).build(
+                notes: course.notes, resolutions: course.resolutions, reports: course.reports, assets: course.assets,
+                notesDirectory: course.directory, siteDirectory: site)
+            course.diagnostics += summary.diagnostics
+            course.pages = summary.pages
+            guard !summary.pages.isEmpty else { return "nothing written: a note has an error" }
+            return "\(summary.pages.count) pages, \(summary.math.rendered) formulas rendered"
+        }
+    }
+}

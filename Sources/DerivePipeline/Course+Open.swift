@@ -1,0 +1,27 @@
+import DeriveCore
+import Foundation
+
+extension Course {
+    /// The course rooted at `root`: its `derive.yml` read (defaults where there is none), then
+    /// `adjust` applied (command-line flags win over the file). Problems with the file are in
+    /// the course's diagnostics.
+    public static func open(root: URL, adjust: (inout CourseConfiguration) -> Void = { _ in }) -> Course {
+        let file = root.appendingPathComponent(CourseConfiguration.fileName)
+        var configuration = CourseConfiguration()
+        var diagnostics: [Diagnostic] = []
+        if let yaml = try? String(contentsOf: file, encoding: .utf8) {
+            (configuration, diagnostics) = ConfigurationReader(path: CourseConfiguration.fileName).read(yaml)
+        }
+        adjust(&configuration)
+        let notes = URL(fileURLWithPath: configuration.notes, relativeTo: root)
+        var course = Course(
+            root: root, configuration: configuration, directory: NoteDirectory(url: notes, displayPath: configuration.notes))
+        course.diagnostics = diagnostics
+        return course
+    }
+
+    /// The site folder the configuration names.
+    public var siteDirectory: URL {
+        URL(fileURLWithPath: configuration.site, relativeTo: root).standardizedFileURL
+    }
+}

@@ -1,0 +1,58 @@
+import DeriveCore
+import DeriveMarkdown
+import DeriveResolve
+import DeriveTangle
+import Foundation
+
+extension Pass {
+    /// load: finds the notes and the other files of the notes folder.
+    public static let load = Pass(.load) { course, _ in
+        let directory = course.directory
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory.url.path, isDirectory: &isFolder), isFolder.boolValue else {
+            course.diagnostics.append(Diagnostic(
+                .error, .notesMissing, "no folder of notes here (give another with --notes, or 'notes:' in derive.yml)",
+                at: .whole(directory.displayPath)))
+            return "no notes folder"
+        }
+        do {
+            course.noteFiles = try directory.notes()
+            course.assets = try directory.otherFiles()
+        } catch {
+            course.diagnostics.append(Diagnostic(
+                .error, .noteUnreadable, "cannot list the notes: \(error.localizedDescription)", at: .whole(directory.displayPath)))
+        }
+        return "\(course.noteFiles.count) notes, \(course.assets.count) other files"
+    }
+
+    /// parse: front matter, math and cmark, note by note.
+    public static let parse = Pass(.parse) { course, _ in
+        let directory = course.directory
+        let parsed = course.noteFiles.map { NoteParser().parse(contentsOf: $0.url, path: directory.displayPath(of: $0)) }
+        course.notes = parsed.compactMap(\.note)
+        course.diagnostics += parsed.flatMap(\.diagnostics)
+        let blocks = course.notes.reduce(0) { $0 + $1.codeBlocks.count }
+        return "\(course.notes.count) notes, \(blocks) code blocks"
+    }
+
+    /// resolve: equation numbers, citations, `implements=` and chunks, once for every later stage.
+    public static let resolve = Pass(.resolve) { course, _ in
+        let resolved = course.notes.map { Resolver().resolve($0) }
+        course.resolutions = resolved.map(\.resolution)
+        course.diagnostics += resolved.flatMap(\.diagnostics)
+        let equations = course.resolutions.reduce(0) { $0 + $1.equations.count }
+        let chunks = course.resolutions.reduce(0) { $0 + $1.chunks.count }
+        return "\(equations) numbered equations, \(chunks) chunks"
+    }
+
+    /// tangle: each note's module and test sources, in memory (the commands decide where they go).
+    public static func tangle(moduleName: String) -> Pass {
+        Pass(.tangle) { course, _ in
+            let result = Tangler(moduleName: moduleName).tangle(course.notes, resolutions: course.resolutions)
+            course.tangled = result.tangled
+            course.diagnostics += result.diagnostics
+            let lines = result.tangled.reduce(0) { $0 + $1.moduleSource.count(where: { $0 == "\n" }) + $1.testSource.count(where: { $0 == "\n" }) }
+            return "\(result.tangled.count) Swift files, \(lines) lines"
+        }
+    }
+}

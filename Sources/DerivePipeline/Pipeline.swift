@@ -1,0 +1,61 @@
+import DeriveCore
+import Foundation
+
+/// Runs passes in order over one course: every `derive` command, the build plugin's tool and the
+/// tests are a choice of passes (`lint` is load, parse, resolve and tangle; `build` adds check
+/// and weave).
+public struct Pipeline: Sendable {
+    /// What a pipeline tells its observer as it runs.
+    public enum Event: Sendable {
+        /// A pass started.
+        case started(Stage)
+        /// A pass says how far it is.
+        case status(Stage, String)
+        /// A pass passes on what a tool printed.
+        case detail(Stage, String)
+        /// A pass finished: what it did, in a few words, and how long it took.
+        case finished(Stage, summary: String, seconds: Double)
+        /// A pass was skipped because the course has errors.
+        case skipped(Stage)
+    }
+
+    /// The passes, in order.
+    public var passes: [Pass]
+
+    /// A pipeline of `passes`.
+    public init(_ passes: [Pass]) { self.passes = passes }
+
+    /// Runs every pass over `course`; passes that need a clean course are skipped once it has an error.
+    /// - Throws: `PipelineError` when a pass cannot go on (a tool or the file system failed).
+    public func run(_ course: inout Course, observer: @escaping @Sendable (Event) -> Void = { _ in }) throws(PipelineError) {
+        for pass in passes {
+            if pass.needsCleanCourse && course.diagnostics.containsErrors {
+                observer(.skipped(pass.stage))
+                continue
+            }
+            observer(.started(pass.stage))
+            let started = ContinuousClock.now
+            let stage = pass.stage
+            let summary: String
+            do {
+                summary = try pass.run(&course, context: PassContext(observer: observer, stage: stage))
+            } catch {
+                throw PipelineError(stage: stage, underlying: error)
+            }
+            let elapsed = ContinuousClock.now - started
+            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+            observer(.finished(stage, summary: summary, seconds: seconds))
+        }
+    }
+}
+
+/// A pass that could not go on, with the stage it was in.
+public struct PipelineError: Error, CustomStringConvertible {
+    /// The stage that failed.
+    public var stage: Stage
+    /// What it threw.
+    public var underlying: any Error
+
+    /// `weave: the KaTeX renderer failed: ...`.
+    public var description: String { "\(stage): \(underlying)" }
+}

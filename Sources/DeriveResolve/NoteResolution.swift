@@ -1,0 +1,112 @@
+import DeriveCore
+
+/// What one note's cross-references resolve to: equation numbers, code-block numbers, chunks and
+/// `implements=` links. Tangle and weave both read it; nothing is resolved twice.
+public struct NoteResolution: Codable, Hashable, Sendable {
+    /// The note's path (`Notes/01-intro.md`).
+    public var notePath: String
+    /// The labelled equations, numbered in document order from 1 (a duplicate label keeps its first).
+    public var equations: [NumberedEquation]
+    /// Every code block of the note, numbered in document order from 1, as the page shows them.
+    public var codeBlocks: [ResolvedCodeBlock]
+    /// The chunks, by name.
+    public var chunks: [String: Chunk]
+    /// Whether a compiled block declares the note's derivation check.
+    public var declaresDerivationCheck: Bool
+
+    /// Creates a resolution.
+    public init(
+        notePath: String, equations: [NumberedEquation], codeBlocks: [ResolvedCodeBlock], chunks: [String: Chunk],
+        declaresDerivationCheck: Bool
+    ) {
+        self.notePath = notePath
+        self.equations = equations
+        self.codeBlocks = codeBlocks
+        self.chunks = chunks
+        self.declaresDerivationCheck = declaresDerivationCheck
+    }
+
+    /// The number of the equation labelled `label`, if the note defines it.
+    public func equationNumber(of label: String) -> Int? {
+        equations.first { $0.label == label }?.number
+    }
+
+    /// The blocks that implement the equation labelled `label`, in document order.
+    public func implementers(of label: String) -> [ResolvedCodeBlock] {
+        codeBlocks.filter { $0.implements.contains(label) }
+    }
+}
+
+/// A labelled display equation and its number in the note.
+public struct NumberedEquation: Codable, Hashable, Sendable {
+    /// The label (`eq-delta`).
+    public var label: String
+    /// The equation's number, from 1.
+    public var number: Int
+    /// Where the label is written.
+    public var location: NoteLocation
+
+    /// Creates a numbered equation.
+    public init(label: String, number: Int, location: NoteLocation) {
+        self.label = label
+        self.number = number
+        self.location = location
+    }
+}
+
+/// A code block as the other blocks and the page refer to it.
+public struct ResolvedCodeBlock: Codable, Hashable, Sendable {
+    /// The block's number in the note, from 1 (its index in `Note.codeBlocks` plus one).
+    public var number: Int
+    /// The block's role, if it has one.
+    public var role: CodeRole?
+    /// Whether the block is compiled.
+    public var isCompiled: Bool
+    /// The chunk it defines, if any.
+    public var chunkName: String?
+    /// The chunks its `<<name>>` lines refer to, each once, in order (Swift blocks only).
+    public var references: [String]
+    /// The labels of the equations it implements (only labels the note defines).
+    public var implements: [String]
+
+    /// Creates a resolved block.
+    public init(
+        number: Int, role: CodeRole?, isCompiled: Bool, chunkName: String?, references: [String], implements: [String]
+    ) {
+        self.number = number
+        self.role = role
+        self.isCompiled = isCompiled
+        self.chunkName = chunkName
+        self.references = references
+        self.implements = implements
+    }
+
+    /// The block's anchor on its page (`code-3`).
+    public var anchor: String { "code-\(number)" }
+}
+
+/// A named chunk: the blocks that define it and the blocks that use it.
+public struct Chunk: Codable, Hashable, Sendable {
+    /// The chunk's name.
+    public var name: String
+    /// The compiled blocks that define it, in document order; expanded in this order.
+    public var definitions: [Int]
+    /// The compiled blocks with a `<<name>>` line, in document order.
+    public var uses: [Int]
+    /// The Swift blocks that are shown but not compiled (`ignore`) and have a `<<name>>` line.
+    public var shownUses: [Int]
+    /// Whether the tangled code contains it: it is reached from a block compiled where it stands.
+    public var isCompiled: Bool
+    /// Whether a compiled use stands at the start of its line, so its declarations are top-level ones.
+    public var isTopLevel: Bool
+
+    /// Creates a chunk.
+    public init(name: String, definitions: [Int], uses: [Int], shownUses: [Int], isCompiled: Bool, isTopLevel: Bool) {
+        self.name = name
+        self.definitions = definitions
+        self.uses = uses
+        self.shownUses = shownUses
+        self.isCompiled = isCompiled
+        self.isTopLevel = isTopLevel
+    }
+}

@@ -1,0 +1,23 @@
+import ArgumentParser
+import DeriveDriver
+import DerivePipeline
+import Foundation
+
+/// Runs one of the driver's pipelines over the course in the current folder, as a command does.
+enum CourseRun {
+    /// Opens the course, runs `goal`'s passes, prints what they did; the course, or exit status 1
+    /// (its diagnostics printed) when it has an error or a pass could not go on.
+    static func run(_ goal: Driver.Goal, options: CourseOptions, site: SiteOptions? = nil, siteDirectory: URL? = nil) throws -> Course {
+        let console = options.console()
+        var course = options.openCourse(site: site?.site)
+        let driver = Driver(siteDirectory: siteDirectory ?? course.siteDirectory, allowsRawHTML: site?.allowRawHTML ?? false)
+        do {
+            try driver.pipeline(for: goal).run(&course, observer: console.show)
+        } catch {
+            try? console.finish(course)
+            throw console.fail("\(error)")
+        }
+        try console.finish(course)
+        return course
+    }
+}
