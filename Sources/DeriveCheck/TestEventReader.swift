@@ -55,7 +55,9 @@ public struct TestEventReader: Sendable {
         case ("event", "issueRecorded"):
             guard let issue = payload.issue, issue.isKnown != true else { return }
             if let id = payload.testID { failed.insert(id) }
-            diagnostics.append(diagnostic(for: issue, test: payload.testID.map { names[$0] ?? $0 }, messages: payload.messages ?? []))
+            var test = payload.testID.map { names[$0] ?? $0 }
+            if let test0 = test, let testCase = payload._testCase?.displayName { test = "\(test0) with \(testCase)" }
+            diagnostics.append(diagnostic(for: issue, test: test, messages: payload.messages ?? []))
         case ("event", "runEnded"):
             runEnded = true
         default:
@@ -92,6 +94,11 @@ public struct TestEventReader: Sendable {
             var testID: String?
             var issue: Issue?
             var messages: [Message]?
+            var _testCase: TestCase?
+        }
+
+        struct TestCase: Decodable {
+            var displayName: String?
         }
 
         struct Issue: Decodable {

@@ -13,7 +13,7 @@ extension Course {
             (configuration, diagnostics) = ConfigurationReader(path: CourseConfiguration.fileName).read(yaml)
         }
         adjust(&configuration)
-        let notes = URL(fileURLWithPath: configuration.notes, relativeTo: root)
+        let notes = Self.folder(configuration.notes, in: root)
         var course = Course(
             root: root, configuration: configuration, directory: NoteDirectory(url: notes, displayPath: configuration.notes))
         course.diagnostics = diagnostics
@@ -21,7 +21,10 @@ extension Course {
     }
 
     /// The site folder the configuration names.
-    public var siteDirectory: URL {
-        URL(fileURLWithPath: configuration.site, relativeTo: root).standardizedFileURL
+    public var siteDirectory: URL { Self.folder(configuration.site, in: root) }
+
+    /// `path` as written in `derive.yml` or a flag: absolute, or relative to the course's root.
+    private static func folder(_ path: String, in root: URL) -> URL {
+        (path.hasPrefix("/") ? URL(fileURLWithPath: path) : root.appendingPathComponent(path)).standardizedFileURL
     }
 }

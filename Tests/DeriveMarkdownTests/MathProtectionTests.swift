@@ -92,7 +92,7 @@ struct MathProtectionTests {
         > $$ {#eq-quoted}
         """
         #expect(mathTeX(note) == ["a_1", "b *c* d", #"\{q\}"#, "x = y_1"])
-        #expect(parse(note).note?.equations.map(\.name) == ["eq-quoted"])
+        #expect(parse(note).note?.displayMath.compactMap(\.label) == ["eq-quoted"])
     }
 
     @Test func displayMathLinesThatLookLikeMarkdownStayMath() {
@@ -135,7 +135,7 @@ struct MathProtectionTests {
             return
         }
         #expect(math.tex == "f(x) = x_1 * x_2")
-        #expect(parsed.note?.equations.map(\.name) == ["eq-f"])
+        #expect(parsed.note?.displayMath.compactMap(\.label) == ["eq-f"])
     }
 
     @Test func positionsStayExactAfterProtection() throws {

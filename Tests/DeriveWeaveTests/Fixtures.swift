@@ -1,4 +1,5 @@
 import DeriveCore
+import DeriveResolve
 import DeriveWeave
 import Foundation
 
@@ -33,19 +34,13 @@ enum Fixtures {
         .math(DisplayMath(tex: tex, label: label, location: location(path, line), texLocation: location(path, line, 3)))
     }
 
-    /// A note at `Notes/<stem>.md` whose labelled equations are numbered in order.
+    /// A note at `Notes/<stem>.md`.
     static func note(
         _ stem: String, title: String? = nil, summary: String? = nil, draft: Bool = false, blocks: [Block]
     ) -> Note {
-        var labels: [EquationLabel] = []
-        Block.forEach(in: blocks) { block in
-            if case .math(let math) = block, let label = math.label {
-                labels.append(EquationLabel(name: label, number: labels.count + 1, location: math.location))
-            }
-        }
-        return Note(
+        Note(
             path: "Notes/\(stem).md", stem: stem, title: title ?? stem, summary: summary, isDraft: draft,
-            blocks: blocks, equations: labels, sourceDigest: "digest-\(stem)"
+            blocks: blocks, sourceDigest: "digest-\(stem)"
         )
     }
 
@@ -64,18 +59,21 @@ struct BuiltSite {
 
     var site: URL { workspace.appendingPathComponent("Site") }
 
-    /// Builds `notes` with `reports` into `<workspace>/Site`; a workspace made here is removed
-    /// again when the build throws.
+    /// Resolves `notes` and builds them with `reports` into `<workspace>/Site`; throws
+    /// `DiagnosticError` when the build found errors (and so wrote nothing). A workspace made
+    /// here is removed again when the build throws.
     init(
         _ notes: [Note], reports: CheckReports? = nil, options: SiteOptions = SiteOptions(), in workspace: URL? = nil
     ) throws {
         let folder = try workspace ?? Fixtures.workspace()
         do {
+            let directory = NoteDirectory(url: folder.appendingPathComponent("Notes"), displayPath: "Notes")
             summary = try SiteBuilder(options: options).build(
-                notes: notes, reports: reports,
-                notesDirectory: folder.appendingPathComponent("Notes"),
+                notes: notes, resolutions: notes.map { Resolver().resolve($0).resolution }, reports: reports,
+                assets: try directory.otherFiles(), notesDirectory: directory,
                 siteDirectory: folder.appendingPathComponent("Site")
             )
+            if summary.diagnostics.containsErrors { throw DiagnosticError(diagnostics: summary.diagnostics) }
         } catch {
             if workspace == nil { try? FileManager.default.removeItem(at: folder) }
             throw error
@@ -93,4 +91,9 @@ struct BuiltSite {
     }
 
     func remove() { try? FileManager.default.removeItem(at: workspace) }
+}
+
+/// A weave that found errors, with all it found.
+struct DiagnosticError: Error {
+    var diagnostics: [Diagnostic]
 }

@@ -37,7 +37,7 @@ import Testing
         let page = try omitted.page("01-a.html")
         #expect(!page.contains("raw-block") && !page.contains("raw-inline") && !page.contains("<script"))
         #expect(page.contains("<p>ab</p>"))
-        #expect(omitted.summary.diagnostics.map(\.id) == ["weave.html.omitted"])
+        #expect(omitted.summary.diagnostics.map(\.id) == [.htmlOmitted])
         #expect(omitted.summary.diagnostics.first?.location == Fixtures.location(path, 4))
 
         let kept = try BuiltSite([note], options: SiteOptions(allowsRawHTML: true))

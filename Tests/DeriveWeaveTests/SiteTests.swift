@@ -94,7 +94,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: workspace) }
         try Data("body{}".utf8).write(to: workspace.appendingPathComponent("Notes/style.css"))
         let error = try #require(throws: DiagnosticError.self) { try BuiltSite(notes(), in: workspace) }
-        #expect(error.diagnostics.map(\.id) == ["weave.file.collision"])
+        #expect(error.diagnostics.map(\.id) == [.fileCollision])
         #expect(!FileManager.default.fileExists(atPath: workspace.appendingPathComponent("Site").path))
     }
 

@@ -1,0 +1,103 @@
+import DeriveCore
+import DeriveDriver
+import DerivePipeline
+import Foundation
+import Testing
+
+/// The driver's pipelines run in-process, on copies of fixture courses.
+@Suite("The driver: each command's passes over one course")
+struct DriverTests {
+    /// The repository, from this file's path: `Tests/DerivePipelineTests/DriverTests.swift`.
+    static let repository = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// A temporary course root holding a copy of `Tests/Fixtures/<fixture>/Notes` (or of `folder`).
+    private func course(copying folder: URL, yaml: String? = nil) throws -> URL {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("derive-driver-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: folder, to: root.appendingPathComponent("Notes"))
+        if let yaml { try Data(yaml.utf8).write(to: root.appendingPathComponent("derive.yml")) }
+        return root
+    }
+
+    private func fixture(_ name: String) -> URL {
+        Self.repository.appendingPathComponent("Tests/Fixtures/\(name)/Notes")
+    }
+
+    private func run(_ goal: Driver.Goal, in root: URL) throws -> (Course, [Stage]) {
+        var course = Course.open(root: root)
+        let stages = StageLog()
+        try Driver(derivePackage: Self.repository, siteDirectory: course.siteDirectory)
+            .pipeline(for: goal).run(&course) { if case .finished(let stage, _, _) = $0 { stages.append(stage) } }
+        return (course, stages.stages)
+    }
+
+    @Test func lintRunsTheFrontPassesAndReportsWhatTheGoldenFileSays() throws {
+        let root = try course(copying: fixture("lint"))
+        defer { try? FileManager.default.removeItem(at: root) }
+        let (course, stages) = try run(.lint, in: root)
+        #expect(stages == [.load, .parse, .resolve, .tangle])
+        let expected = try String(contentsOf: fixture("lint").deletingLastPathComponent().appendingPathComponent("expected.txt"), encoding: .utf8)
+        #expect(course.diagnostics.sortedByLocation().map { "\($0)\n" }.joined() == expected)
+        #expect(Set(course.diagnostics.map(\.stage)) == [.parse, .resolve, .tangle])
+    }
+
+    @Test func weaveWritesTheSiteWithTheTitleFromDeriveYml() throws {
+        let root = try course(copying: fixture("clean"), yaml: "title: A course of two notes\ndescription: Two derivations.\n")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let (course, stages) = try run(.weave, in: root)
+        #expect(stages == [.load, .parse, .resolve, .tangle, .weave])
+        #expect(!course.diagnostics.containsErrors)
+        #expect(course.pages == ["index.html", "01-sigmoid-neuron.html", "02-chain-rule.html"])
+        let index = try String(contentsOf: root.appendingPathComponent("Site/index.html"), encoding: .utf8)
+        #expect(index.contains("<h1 class=\"title\">A course of two notes</h1>"))
+        #expect(index.contains("<meta name=\"description\" content=\"Two derivations.\">"))
+    }
+
+    @Test func aNoteWithAnErrorSkipsTheWeaveAndWritesNoSite() throws {
+        let root = try course(copying: fixture("clean"))
+        defer { try? FileManager.default.removeItem(at: root) }
+        try Data("# Broken\n\nBy @eq-nowhere.\n".utf8).write(to: root.appendingPathComponent("Notes/03-broken.md"))
+        let (course, stages) = try run(.weave, in: root)
+        #expect(stages == [.load, .parse, .resolve, .tangle])
+        #expect(course.diagnostics.map(\.description) == [
+            "Notes/03-broken.md:3:4: error: '@eq-nowhere' cites an equation label that this note does not define",
+        ])
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("Site").path))
+    }
+
+    /// `derive build` compiles exactly the course's notes and their tests: the check package has
+    /// two targets, and its build folder holds no module of Derive's own test suite.
+    @Test(.timeLimit(.minutes(10)))
+    func checkCompilesOnlyTheNotesAndReadsTheirResults() throws {
+        let root = try course(copying: Self.repository.appendingPathComponent("Notes"))
+        defer { try? FileManager.default.removeItem(at: root) }
+        let (course, stages) = try run(.check, in: root)
+        #expect(stages.last == .check)
+        #expect(!course.diagnostics.containsErrors, "\(course.diagnostics)")
+        let reports = try #require(course.reports)
+        #expect(reports.derivations.count >= course.notes.count)
+        #expect(reports.derivations.allSatisfy { $0.passed })
+
+        let manifest = try String(contentsOf: Self.repository.appendingPathComponent("Package.swift"), encoding: .utf8)
+        let ownTests = manifest.matches(of: /\.testTarget\(name: "(\w+)"/).map { String($0.output.1) }
+        #expect(ownTests.contains("DeriveMarkdownTests") && ownTests.contains("NotesTests"))
+        let build = root.appendingPathComponent(".build/derive/check/.build")
+        let built = try FileManager.default.subpathsOfDirectory(atPath: build.path)
+        let modules = Set(built.compactMap { path -> String? in
+            let name = (path as NSString).lastPathComponent
+            return name.hasSuffix(".swiftmodule") ? String(name.dropLast(".swiftmodule".count)) : nil
+        })
+        #expect(modules.contains("Notes") && modules.contains("NotesTests") && modules.contains("DeriveRuntime"))
+        #expect(modules.isDisjoint(with: ownTests.filter { $0 != "NotesTests" }), "built: \(modules.sorted())")
+        #expect(!modules.contains("DeriveWeave") && !modules.contains("SwiftSyntax"))
+    }
+}
+
+/// The stages a pipeline finished, collected from its observer.
+private final class StageLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var list: [Stage] = []
+    var stages: [Stage] { lock.withLock { list } }
+    func append(_ stage: Stage) { lock.withLock { list.append(stage) } }
+}
