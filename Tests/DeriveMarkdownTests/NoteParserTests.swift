@@ -58,15 +58,10 @@ struct NoteParserTests {
         #expect(diagnosticIDs("Inline $$x = 1 and no end.\n") == ["math.unclosed-display@1:8"])
     }
 
-    @Test func duplicatedLabelIsAnErrorAtTheSecond() {
-        let note = "$$a$$ {#eq-a}\n\n$$b$$ {#eq-a}\n"
-        #expect(diagnosticIDs(note) == ["label.duplicate@3:7"])
-    }
-
     @Test func labelsAreReadWhereTheyAreWritten() {
         let note = parse("$$a$$ {#eq-a}\n\n$$b$$\n\n$$c$$ {#eq-c}\n").note
         #expect(note?.displayMath.map(\.label) == ["eq-a", nil, "eq-c"])
-        #expect(note?.displayMath.compactMap(\.labelLocation).map(\.line) == [1, 5])
+        #expect(note?.displayMath.compactMap(\.labelLocation).map(\.description) == ["Notes/t.md:1:7", "Notes/t.md:5:7"])
         // Numbers, citations and implements= are resolved later, once (DeriveResolveTests).
         #expect(diagnosticIDs("$$a$$ {#eq-a}\n\nBy @eq-a and @eq-b.\n").isEmpty)
     }

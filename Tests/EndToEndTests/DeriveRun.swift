@@ -37,6 +37,13 @@ struct DeriveRun {
         let status = try await process.wait(timeout: timeout)
         return DeriveRun(status: status, stdout: process.stdout, stderr: process.stderr)
     }
+
+    /// Runs `swift arguments` (the toolchain's `swift build`, `swift test`) in `directory`, as an author would.
+    static func swift(_ arguments: [String], in directory: URL, timeout: Duration = .seconds(900)) async throws -> DeriveRun {
+        let process = try DeriveProcess(arguments, in: directory, executable: URL(fileURLWithPath: "/usr/bin/env"), prefix: ["swift"])
+        let status = try await process.wait(timeout: timeout)
+        return DeriveRun(status: status, stdout: process.stdout, stderr: process.stderr)
+    }
 }
 
 /// A running `derive` process whose output goes to files (no pipe can fill up and block it).
@@ -46,10 +53,10 @@ final class DeriveProcess: @unchecked Sendable {
     private let output: URL
     private let errors: URL
 
-    /// Starts `derive arguments` in `directory`.
-    init(_ arguments: [String], in directory: URL) throws {
-        guard FileManager.default.isExecutableFile(atPath: DeriveRun.executable.path) else {
-            throw TestFailure("no derive executable at \(DeriveRun.executable.path); build it with `swift build --product derive`")
+    /// Starts `derive arguments` (or `executable prefix arguments`) in `directory`.
+    init(_ arguments: [String], in directory: URL, executable: URL = DeriveRun.executable, prefix: [String] = []) throws {
+        guard FileManager.default.isExecutableFile(atPath: executable.path) else {
+            throw TestFailure("no executable at \(executable.path); build derive with `swift build --product derive`")
         }
         let logs = FileManager.default.temporaryDirectory.appendingPathComponent("derive-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: logs, withIntermediateDirectories: true)
@@ -57,8 +64,8 @@ final class DeriveProcess: @unchecked Sendable {
         errors = logs.appendingPathComponent("stderr")
         _ = FileManager.default.createFile(atPath: output.path, contents: nil)
         _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
-        process.executableURL = DeriveRun.executable
-        process.arguments = arguments
+        process.executableURL = executable
+        process.arguments = prefix + arguments
         process.currentDirectoryURL = directory
         process.standardOutput = try FileHandle(forWritingTo: output)
         process.standardError = try FileHandle(forWritingTo: errors)

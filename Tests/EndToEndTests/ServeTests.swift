@@ -74,6 +74,22 @@ struct ServeTests {
         #expect(serve.stdout.hasSuffix("SIGINT: stopped serving\n"))
     }
 
+    @Test("without --site, serve builds into a scratch folder and never touches the committed site")
+    func servesFromAScratchFolder() async throws {
+        let folder = try TemporaryFolder()
+        try folder.copy(fixture: "clean")
+        try folder.write("<p>committed</p>\n", to: "Site/index.html")
+        let before = try FolderTree(folder("Site"))
+        let serve = try DeriveProcess(["serve", "--port", "0"], in: folder.url)
+        let port = try #require(UInt16(try await serve.waitForOutput(
+            #"serving \.build/derive/serve-site at http://127\.0\.0\.1:(\d+)/"#, timeout: .seconds(60))))
+        #expect(try await HTTPProbe(port: port).get("/").text.contains("One sigmoid neuron"))
+        #expect(FileManager.default.fileExists(atPath: folder(".build/derive/serve-site/01-sigmoid-neuron.html").path))
+        #expect(try FolderTree(folder("Site")).differences(from: before) == [])
+        serve.process.interrupt()
+        #expect(try await serve.wait(timeout: .seconds(30)) == 0)
+    }
+
     /// Polls the changes endpoint until `builds` builds have finished.
     private func waitForBuild(_ builds: Int, http: HTTPProbe) async throws -> Changes {
         let deadline = ContinuousClock.now + .seconds(60)

@@ -19,6 +19,9 @@ struct ServeCommand: AsyncParsableCommand {
     @OptionGroup var options: CourseOptions
     @OptionGroup var site: SiteOptions
 
+    /// Where the site is built when no --site is given: never the committed site.
+    static let scratchSite = ".build/derive/serve-site"
+
     @Option(name: .long, help: "The port to listen on (127.0.0.1 only); 0 picks a free one.")
     var port: UInt16 = 8000
 
@@ -29,7 +32,7 @@ struct ServeCommand: AsyncParsableCommand {
         let feed = ServeChangeFeed()
         let course = options.openCourse(site: self.site.site)
         let site = self.site.site == nil
-            ? course.root.appendingPathComponent(".build/derive/serve-site").standardizedFileURL
+            ? course.root.appendingPathComponent(Self.scratchSite).standardizedFileURL
             : course.siteDirectory
         let server = HTTPServer(
             address: try sockaddr_in.inet(ip4: "127.0.0.1", port: port),  // loopback only, never 0.0.0.0
@@ -63,7 +66,7 @@ struct ServeCommand: AsyncParsableCommand {
         let notesBeforeFirstBuild = watcher.snapshot()
         await feed.begin()
         await feed.record(succeeded: await build.run())
-        console.say("serving \(site.path) at http://\(address)/ (Ctrl-C to stop)")
+        console.say("serving \(self.site.site ?? ServeCommand.scratchSite) at http://\(address)/ (Ctrl-C to stop)")
         try await watcher.watch(since: notesBeforeFirstBuild) {
             console.say("notes changed; rebuilding ...")
             await feed.begin()
