@@ -114,8 +114,6 @@ extension Diagnostic {
         public static let fileCollision = ID(.weave, "file.collision")
         /// Raw HTML left out of the site.
         public static let htmlOmitted = ID(.weave, "html.omitted")
-        /// The site could not be written (KaTeX did not start, the folder is not writable).
-        public static let siteFailed = ID(.weave, "site.failed")
 
         /// Every kind of diagnostic, in stage order.
         public static let all: [ID] = [
@@ -128,7 +126,7 @@ extension Diagnostic {
             checkMissing,
             outputCollision,
             compileError, compileWarning, testFailed, checkFailed,
-            mathTeXError, mathTeXWarning, pageName, fileCollision, htmlOmitted, siteFailed,
+            mathTeXError, mathTeXWarning, pageName, fileCollision, htmlOmitted,
         ]
     }
 }

@@ -24,10 +24,9 @@ var course = Course(
 course.noteFiles = files
 do {
     try Pipeline([.parse, .resolve, .tangle(moduleName: moduleName)]).run(&course)
-    // Each of the two runs (module, tests) would print the same diagnostics: the module's prints them.
-    if part == "module" {
-        DiagnosticRenderer(usesColour: DiagnosticRenderer.standardErrorWantsColour()).write(course.diagnostics)
-    }
+    // The module's run and the tests' run print the same diagnostics: SwiftPM may run either
+    // first, or only one, so both print.
+    DiagnosticRenderer(usesColour: DiagnosticRenderer.standardErrorWantsColour()).write(course.diagnostics)
     if course.diagnostics.containsErrors { exit(1) }
     try TangleWriter(directory: output).write(Dictionary(uniqueKeysWithValues: course.tangled.map {
         ($0.fileName, part == "module" ? $0.moduleSource : $0.testSource)

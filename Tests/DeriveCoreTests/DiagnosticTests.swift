@@ -34,3 +34,17 @@ struct DiagnosticTests {
         #expect(Stage.allCases.sorted() == [.config, .load, .parse, .resolve, .tangle, .check, .weave])
     }
 }
+
+@Suite("The diagnostics reference lists every id")
+struct DiagnosticsReferenceTests {
+    @Test func documentationDiagnosticsMdHasARowPerIdWithItsStage() throws {
+        let reference = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Documentation/Diagnostics.md")
+        let text = try String(contentsOf: reference, encoding: .utf8)
+        for id in Diagnostic.ID.all {
+            #expect(text.contains("| `\(id.name)` | \(id.stage) |"), "Documentation/Diagnostics.md has no row for \(id.name)")
+        }
+        let rows = text.split(separator: "\n").filter { $0.hasPrefix("| `") }
+        #expect(rows.count == Diagnostic.ID.all.count, "a row for an id that does not exist")
+    }
+}
