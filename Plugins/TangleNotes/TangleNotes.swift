@@ -28,7 +28,7 @@ struct TangleNotes: BuildToolPlugin {
         let output = context.pluginWorkDirectoryURL.appending(path: isTests ? "tests" : "module")
         var fileNames = Set<String>()
         let outputs = notes.compactMap { note -> URL? in
-            let name = note.deletingPathExtension().lastPathComponent + ".swift"
+            let name = Self.tangledFileName(note.relativePath)
             return fileNames.insert(name.lowercased()).inserted ? output.appending(path: name) : nil
         }
         let root = context.package.directoryURL.resolvingSymlinksInPath().path
@@ -36,8 +36,8 @@ struct TangleNotes: BuildToolPlugin {
             displayName: "Tangling \(notes.count) notes for \(target.name)",
             executable: try context.tool(named: "derive-tangle").url,
             arguments: [isTests ? "tests" : "module", notesTarget.name, output.path]
-                + notes.flatMap { [Self.displayPath(of: $0, under: root), $0.path] },
-            inputFiles: notes,
+                + notes.flatMap { [Self.displayPath(of: $0.url, under: root), $0.relativePath, $0.url.path] },
+            inputFiles: notes.map(\.url),
             outputFiles: outputs)]
     }
 
@@ -46,23 +46,42 @@ struct TangleNotes: BuildToolPlugin {
         return nil
     }
 
-    /// The `.md` files in and below the target's folder and the folders linked into it, hidden
-    /// ones left out, links resolved, in path order.
-    private static func notes(of target: SourceModuleTarget) -> [URL] {
-        var found: [URL] = []
-        var folders = [target.directoryURL.resolvingSymlinksInPath()]
+    /// A note: where it is, and its path inside the folder of notes it belongs to.
+    private struct Note {
+        var url: URL
+        var relativePath: String
+    }
+
+    /// The `.md` files in and below the target's folder and the folders linked into it (a linked
+    /// folder is a folder of notes of its own: paths inside it are relative to it), hidden ones
+    /// left out, links resolved, in path order.
+    private static func notes(of target: SourceModuleTarget) -> [Note] {
+        var found: [Note] = []
+        var folders = [(url: target.directoryURL.resolvingSymlinksInPath(), prefix: "")]
         var seen = Set<String>()
-        while let folder = folders.popLast() {
+        while let (folder, prefix) = folders.popLast() {
             guard seen.insert(folder.path).inserted else { continue }
             let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
             for name in names where !name.hasPrefix(".") {
-                let url = folder.appending(path: name).resolvingSymlinksInPath()
+                let entry = folder.appending(path: name)
+                let isLink = (try? FileManager.default.destinationOfSymbolicLink(atPath: entry.path)) != nil
+                let url = entry.resolvingSymlinksInPath()
                 var isFolder: ObjCBool = false
                 guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else { continue }
-                if isFolder.boolValue { folders.append(url) } else if url.pathExtension == "md" { found.append(url) }
+                if isFolder.boolValue {
+                    folders.append((url, isLink ? "" : prefix + name + "/"))
+                } else if url.pathExtension == "md" {
+                    found.append(Note(url: url, relativePath: prefix + name))
+                }
             }
         }
-        return found.sorted { $0.path < $1.path }
+        return found.sorted { $0.url.path < $1.url.path }
+    }
+
+    /// The file name a note's tangled sources take: the rule of `Note.tangledFileName` in
+    /// DeriveCore (which a plugin cannot import), `part/01-x.md` -> `part__01-x.swift`.
+    private static func tangledFileName(_ relativePath: String) -> String {
+        String(relativePath.dropLast(3)).replacingOccurrences(of: "/", with: "__") + ".swift"
     }
 
     /// The note's path relative to the package (`Notes/01-intro.md`), as diagnostics name it.

@@ -14,6 +14,7 @@ extension Block {
         case "quote": self = .quote(try BlockQuote(from: decoder))
         case "list": self = .list(try ListBlock(from: decoder))
         case "thematicBreak": self = .thematicBreak(try container.decode(NoteLocation.self, forKey: .location))
+        case "figure": self = .figure(try Figure(from: decoder))
         case let kind:
             throw DecodingError.dataCorruptedError(forKey: .kind, in: container, debugDescription: "unknown block kind '\(kind)'")
         }
@@ -32,6 +33,7 @@ extension Block {
         case .thematicBreak(let location):
             try container.encode("thematicBreak", forKey: .kind)
             try container.encode(location, forKey: .location)
+        case .figure(let block): try container.encode("figure", forKey: .kind); try block.encode(to: encoder)
         }
     }
 }

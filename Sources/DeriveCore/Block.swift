@@ -16,6 +16,8 @@ public indirect enum Block: Codable, Hashable, Sendable {
     case list(ListBlock)
     /// `---` between blocks.
     case thematicBreak(NoteLocation)
+    /// An image standing alone in its paragraph: a numbered figure with its caption.
+    case figure(Figure)
 
     /// Where the block starts in its note.
     public var location: NoteLocation {
@@ -28,6 +30,7 @@ public indirect enum Block: Codable, Hashable, Sendable {
         case .quote(let block): block.location
         case .list(let block): block.location
         case .thematicBreak(let location): location
+        case .figure(let figure): figure.location
         }
     }
 }
@@ -96,14 +99,41 @@ public struct HTMLBlock: Codable, Hashable, Sendable {
     }
 }
 
-/// A block quote and the blocks inside it.
+/// A block quote and the blocks inside it; GitHub's `> [!NOTE]` makes it a callout.
 public struct BlockQuote: Codable, Hashable, Sendable {
     public var blocks: [Block]
     public var location: NoteLocation
+    /// The callout's kind (`note`, `tip`, `important`, `warning`, `caution`), if it is one.
+    public var callout: String?
 
     /// Creates a block quote.
-    public init(blocks: [Block], location: NoteLocation) {
+    public init(blocks: [Block], location: NoteLocation, callout: String? = nil) {
         self.blocks = blocks
+        self.location = location
+        self.callout = callout
+    }
+}
+
+/// A figure: an image alone in its paragraph, its alt text the caption, with an optional
+/// `{#fig-name}` label written right after it.
+public struct Figure: Codable, Hashable, Sendable {
+    /// The image's source, as written.
+    public var source: String
+    /// The image's title, as written.
+    public var title: String
+    /// The caption (the image's alt text).
+    public var caption: [Inline]
+    /// The label (`fig-network`), if it has one.
+    public var label: String?
+    /// Where the image starts.
+    public var location: NoteLocation
+
+    /// Creates a figure.
+    public init(source: String, title: String, caption: [Inline], label: String?, location: NoteLocation) {
+        self.source = source
+        self.title = title
+        self.caption = caption
+        self.label = label
         self.location = location
     }
 }

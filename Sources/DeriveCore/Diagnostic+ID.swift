@@ -76,8 +76,14 @@ extension Diagnostic {
         // resolve
         /// Two equations of a note carry the same label.
         public static let labelDuplicate = ID(.resolve, "label.duplicate")
-        /// `@eq-name` cites a label the note does not define.
+        /// `@eq-name` (or `@fig-`, `@sec-`) cites a label no note of the course defines.
         public static let citationUnknownLabel = ID(.resolve, "citation.unknown-label")
+        /// A citation's label is defined by several other notes, none of them the citing one.
+        public static let citationAmbiguousLabel = ID(.resolve, "citation.ambiguous-label")
+        /// A relative link or image names no note, page or file of the course.
+        public static let linkBroken = ID(.resolve, "link.broken")
+        /// A link's `#anchor` names nothing on the page it leads to.
+        public static let linkUnknownAnchor = ID(.resolve, "link.unknown-anchor")
         /// `implements=eq-name` names a label the note does not define.
         public static let implementsUnknownLabel = ID(.resolve, "implements.unknown-label")
         /// `<<name>>` refers to a chunk no compiled block defines.
@@ -122,7 +128,7 @@ extension Diagnostic {
             noteNotUTF8, frontMatterUnclosed, frontMatterYAML, frontMatterNotAMapping, frontMatterUnknownKey,
             frontMatterType, mathUnclosedDisplay, infoTwoRoles, infoEmptyImplements, infoTwoChunkNames,
             infoUnknownWord, codeUnterminatedFence,
-            labelDuplicate, citationUnknownLabel, implementsUnknownLabel, chunkUndefined, chunkCycle, chunkUnused,
+            labelDuplicate, citationUnknownLabel, citationAmbiguousLabel, linkBroken, linkUnknownAnchor, implementsUnknownLabel, chunkUndefined, chunkCycle, chunkUnused,
             checkMissing,
             outputCollision,
             compileError, compileWarning, testFailed, checkFailed,

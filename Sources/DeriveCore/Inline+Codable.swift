@@ -1,6 +1,6 @@
 /// Inline content encodes as one object with a `kind` ("text", "math", ...) beside its fields.
 extension Inline {
-    private enum CodingKeys: String, CodingKey { case kind, text, content, destination, source, title, alt }
+    private enum CodingKeys: String, CodingKey { case kind, text, content, destination, source, title, alt, location }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -15,12 +15,14 @@ extension Inline {
             self = .link(
                 destination: try container.decode(String.self, forKey: .destination),
                 title: try container.decode(String.self, forKey: .title),
-                content: try container.decode([Inline].self, forKey: .content))
+                content: try container.decode([Inline].self, forKey: .content),
+                location: try container.decodeIfPresent(NoteLocation.self, forKey: .location))
         case "image":
             self = .image(
                 source: try container.decode(String.self, forKey: .source),
                 title: try container.decode(String.self, forKey: .title),
-                alt: try container.decode([Inline].self, forKey: .alt))
+                alt: try container.decode([Inline].self, forKey: .alt),
+                location: try container.decodeIfPresent(NoteLocation.self, forKey: .location))
         case "html": self = .html(try container.decode(String.self, forKey: .text))
         case "math": self = .math(try InlineMath(from: decoder))
         case "citation": self = .citation(try Citation(from: decoder))
@@ -46,16 +48,18 @@ extension Inline {
         case .strong(let content):
             try container.encode("strong", forKey: .kind)
             try container.encode(content, forKey: .content)
-        case .link(let destination, let title, let content):
+        case .link(let destination, let title, let content, let location):
             try container.encode("link", forKey: .kind)
             try container.encode(destination, forKey: .destination)
             try container.encode(title, forKey: .title)
             try container.encode(content, forKey: .content)
-        case .image(let source, let title, let alt):
+            try container.encodeIfPresent(location, forKey: .location)
+        case .image(let source, let title, let alt, let location):
             try container.encode("image", forKey: .kind)
             try container.encode(source, forKey: .source)
             try container.encode(title, forKey: .title)
             try container.encode(alt, forKey: .alt)
+            try container.encodeIfPresent(location, forKey: .location)
         case .html(let html):
             try container.encode("html", forKey: .kind)
             try container.encode(html, forKey: .text)

@@ -12,15 +12,15 @@ public indirect enum Inline: Codable, Hashable, Sendable {
     case emphasis([Inline])
     /// `**strong**`.
     case strong([Inline])
-    /// `[text](destination "title")`.
-    case link(destination: String, title: String, content: [Inline])
-    /// `![alt](source "title")`.
-    case image(source: String, title: String, alt: [Inline])
+    /// `[text](destination "title")`, with where it starts (nil for links built by hand).
+    case link(destination: String, title: String, content: [Inline], location: NoteLocation? = nil)
+    /// `![alt](source "title")`, with where it starts (nil for images built by hand).
+    case image(source: String, title: String, alt: [Inline], location: NoteLocation? = nil)
     /// Raw inline HTML as written.
     case html(String)
     /// `$...$` inside prose (display math always stands as a block of its own).
     case math(InlineMath)
-    /// `@eq-name`, a citation of a labelled equation.
+    /// `@eq-name` (or `@fig-name`, `@sec-name`), a citation of a labelled equation, figure or section.
     case citation(Citation)
 
     /// The text a reader would see, without markup (for anchors, titles and alt text).
@@ -28,9 +28,9 @@ public indirect enum Inline: Codable, Hashable, Sendable {
         switch self {
         case .text(let text), .code(let text): text
         case .softBreak, .lineBreak: " "
-        case .emphasis(let content), .strong(let content), .link(_, _, let content):
+        case .emphasis(let content), .strong(let content), .link(_, _, let content, _):
             content.plainText
-        case .image(_, _, let alt): alt.plainText
+        case .image(_, _, let alt, _): alt.plainText
         case .html: ""
         case .math(let math): math.tex
         case .citation(let citation): citation.label

@@ -13,6 +13,43 @@ extension Note {
         return found
     }
 
+    /// Every figure of the note, in document order, however deeply nested.
+    public var figures: [Figure] {
+        var found: [Figure] = []
+        Block.forEach(in: blocks) { if case .figure(let figure) = $0 { found.append(figure) } }
+        return found
+    }
+
+    /// Every link and image of the note's prose and figures: its destination and where it is.
+    public var links: [(destination: String, isImage: Bool, location: NoteLocation?)] {
+        var found: [(String, Bool, NoteLocation?)] = []
+        func visit(_ inlines: [Inline]) {
+            for inline in inlines {
+                switch inline {
+                case .link(let destination, _, let content, let location):
+                    found.append((destination, false, location))
+                    visit(content)
+                case .image(let source, _, let alt, let location):
+                    found.append((source, true, location))
+                    visit(alt)
+                case .emphasis(let content), .strong(let content): visit(content)
+                default: break
+                }
+            }
+        }
+        Block.forEach(in: blocks) { block in
+            switch block {
+            case .paragraph(let paragraph): visit(paragraph.content)
+            case .heading(let heading): visit(heading.content)
+            case .figure(let figure):
+                found.append((figure.source, true, figure.location))
+                visit(figure.caption)
+            default: break
+            }
+        }
+        return found
+    }
+
     /// Every heading of the note, in document order (headings inside quotes and lists included).
     public var headings: [Heading] {
         var found: [Heading] = []
@@ -43,7 +80,7 @@ extension Note {
             for inline in inlines {
                 switch inline {
                 case .citation(let citation): found.append(citation)
-                case .emphasis(let content), .strong(let content), .link(_, _, let content), .image(_, _, let content):
+                case .emphasis(let content), .strong(let content), .link(_, _, let content, _), .image(_, _, let content, _):
                     visit(content)
                 default: break
                 }
@@ -53,6 +90,7 @@ extension Note {
             switch block {
             case .paragraph(let paragraph): visit(paragraph.content)
             case .heading(let heading): visit(heading.content)
+            case .figure(let figure): visit(figure.caption)
             default: break
             }
         }

@@ -19,15 +19,18 @@ public struct NoteDirectory: Codable, Hashable, Sendable {
         public var url: URL
         /// Its path below the folder, `/`-separated (`images/net.svg`).
         public var relativePath: String
+        /// How diagnostics name it, when not the folder's display path and its relative path.
+        public var displayPath: String?
 
-        /// The file at `url`, `relativePath` below its folder.
-        public init(url: URL, relativePath: String) {
+        /// The file at `url`, `relativePath` below its folder, named `displayPath` if given.
+        public init(url: URL, relativePath: String, displayPath: String? = nil) {
             self.url = url
             self.relativePath = relativePath
+            self.displayPath = displayPath
         }
     }
 
-    /// The notes, ordered by relative path (so by file name within a folder).
+    /// The notes in reading order: by folder, a folder's `index.md` first, then by name.
     public func notes() throws -> [File] { try files().filter { $0.relativePath.hasSuffix(".md") } }
 
     /// Every other file (images, data), ordered by relative path.
@@ -35,7 +38,8 @@ public struct NoteDirectory: Codable, Hashable, Sendable {
 
     /// The path a location uses for `file` (`Notes/01-intro.md`).
     public func displayPath(of file: File) -> String {
-        displayPath.isEmpty || displayPath == "." ? file.relativePath : "\(displayPath)/\(file.relativePath)"
+        if let path = file.displayPath { return path }
+        return displayPath.isEmpty || displayPath == "." ? file.relativePath : "\(displayPath)/\(file.relativePath)"
     }
 
     /// Every regular file below the folder, hidden files and folders left out, ordered.
@@ -53,6 +57,18 @@ public struct NoteDirectory: Codable, Hashable, Sendable {
             let relative = full.hasPrefix(base + "/") ? String(full.dropFirst(base.count + 1)) : file.lastPathComponent
             found.append(File(url: file, relativePath: relative))
         }
-        return found.sorted { $0.relativePath < $1.relativePath }
+        return found.sorted { Self.readingOrder($0.relativePath, $1.relativePath) }
+    }
+
+    /// Whether `a` comes before `b` in reading order: path component by component, with
+    /// `index.md` before everything else in its folder.
+    public static func readingOrder(_ a: String, _ b: String) -> Bool {
+        let left = a.split(separator: "/"), right = b.split(separator: "/")
+        for (x, y) in zip(left, right) where x != y {
+            if x == "index.md" && left.last == x { return true }
+            if y == "index.md" && right.last == y { return false }
+            return x < y
+        }
+        return left.count < right.count
     }
 }

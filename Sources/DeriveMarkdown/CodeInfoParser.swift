@@ -14,21 +14,30 @@ struct CodeInfoParser {
 
     let file: String
 
-    /// Parses the info string that starts at byte `column` of `line`.
+    /// Parses the info string that starts at byte `column` of `line`: `swift delta #name`, or in
+    /// pandoc's attribute syntax `{.swift .delta #name implements=eq-x}` (also `swift {.delta}`),
+    /// which means the same.
     func parse(_ info: [UInt8], line: Int, column: Int) -> Result {
         var result = Result()
-        let words = Self.words(of: info)
-        guard let first = words.first else { return result }
-        result.language = first.text
-        for word in words.dropFirst() {
+        var words = Self.attributeWords(Self.words(of: info))
+        guard !words.isEmpty else { return result }
+        if let language = words.firstIndex(where: { !$0.fromAttributes || $0.isClass }) {
+            result.language = words[language].text
+            words.remove(at: language)
+        }
+        let strict = result.language == "swift" || result.language == "math"
+        for word in words {
             result.words.append(word.text)
             let location = NoteLocation(file: file, line: line, column: column + word.offset)
-            read(word.text, at: location, into: &result)
+            read(word.text, strict: strict, at: location, into: &result)
         }
         return result
     }
 
-    private func read(_ word: String, at location: NoteLocation, into result: inout Result) {
+    /// Reads one word. Only `swift` and `math` blocks are strict: in any other language an
+    /// unknown word is the other tool's business (`.input`, `n=1`), and only a near miss of one of
+    /// our words is worth a warning.
+    private func read(_ word: String, strict: Bool, at location: NoteLocation, into result: inout Result) {
         if let role = CodeRole(rawValue: word) {
             if let existing = result.attributes.role {
                 result.diagnostics.append(Diagnostic(
@@ -46,8 +55,8 @@ struct CodeInfoParser {
                 result.diagnostics.append(Diagnostic(.error, .infoEmptyImplements, "'implements=' names no equation label", at: location))
             }
             result.attributes.implements += labels
-        } else if word.hasPrefix("{#"), word.hasSuffix("}"), word.count > 3, result.language == "math" {
-            result.equationLabel = String(word.dropFirst(2).dropLast())
+        } else if word.hasPrefix("#"), word.count > 1, result.language == "math" {
+            result.equationLabel = String(word.dropFirst())
         } else if word.hasPrefix("#"), word.count > 1 {
             if let existing = result.attributes.chunkName {
                 result.diagnostics.append(Diagnostic(
@@ -56,9 +65,21 @@ struct CodeInfoParser {
             } else {
                 result.attributes.chunkName = String(word.dropFirst())
             }
-        } else {
+        } else if strict {
             result.diagnostics.append(Diagnostic(.error, .infoUnknownWord, unknownWordMessage(word), at: location))
+        } else if let suggestion = Self.nearMiss(word) {
+            result.diagnostics.append(Diagnostic(
+                .warning, .infoUnknownWord,
+                "'\(word)' is not a word Derive knows (the block is shown, not compiled); did you mean '\(suggestion)'?",
+                at: location))
         }
+    }
+
+    /// The word of ours that `word` misspells by one or two letters, if any.
+    private static func nearMiss(_ word: String) -> String? {
+        let known = CodeRole.allCases.map(\.rawValue) + ["ignore"]
+        guard !known.contains(word), word.count >= 4 else { return nil }
+        return known.first { $0.editDistance(to: word) <= 1 || ($0.count >= 6 && $0.editDistance(to: word) <= 2) }
     }
 
     private func unknownWordMessage(_ word: String) -> String {
@@ -70,6 +91,45 @@ struct CodeInfoParser {
             message += "; did you mean '\(suggestion)'?"
         }
         return message
+    }
+
+    /// A word of an info string, with its byte offset, as our plain words read it.
+    struct Word: Equatable {
+        var text: String
+        var offset: Int
+        /// Whether it came from a `{...}` group; `isClass` if it was written `.class` there.
+        var fromAttributes = false
+        var isClass = false
+    }
+
+    /// `words` with every `{...}` group (which may span several words) read as pandoc attributes:
+    /// `.class` becomes the word `class`, `#id` and `key=value` stay as they are.
+    static func attributeWords(_ words: [(text: String, offset: Int)]) -> [Word] {
+        var result: [Word] = []
+        var inGroup = false
+        for (text, offset) in words {
+            var token = Substring(text)
+            var tokenOffset = offset
+            if !inGroup, token.hasPrefix("{") {
+                inGroup = true
+                token = token.dropFirst()
+                tokenOffset += 1
+            } else if !inGroup {
+                result.append(Word(text: text, offset: offset))
+                continue
+            }
+            if token.hasSuffix("}") {
+                token = token.dropLast()
+                inGroup = false
+            }
+            guard !token.isEmpty else { continue }
+            if token.hasPrefix("."), token.count > 1 {
+                result.append(Word(text: String(token.dropFirst()), offset: tokenOffset + 1, fromAttributes: true, isClass: true))
+            } else {
+                result.append(Word(text: String(token), offset: tokenOffset, fromAttributes: true))
+            }
+        }
+        return result
     }
 
     /// The space-separated words of `info`, each with its byte offset.

@@ -2,9 +2,14 @@
 struct HeadingAnchors {
     private var used: [String: Int] = [:]
 
-    /// The anchor for a heading reading `text`: lowercase letters and digits joined by `-`,
-    /// with `-2`, `-3` ... appended when an earlier heading took the same slug.
-    mutating func anchor(for text: String) -> String {
+    /// The anchor for a heading reading `text`: the `{#id}` written after it if any, else
+    /// lowercase letters and digits joined by `-`, with `-2`, `-3` ... appended when an earlier
+    /// heading took the same slug.
+    mutating func anchor(for text: String, explicit: String? = nil) -> String {
+        if let explicit {
+            used[explicit, default: 0] += 1
+            return explicit
+        }
         var slug = ""
         for character in text.lowercased() {
             if character.isLetter || character.isNumber {

@@ -107,11 +107,15 @@ struct InlineMathScanner {
         return (span, end)
     }
 
+    /// The prefixes of the labels a citation may name: equations, figures, sections.
+    private static let citationPrefixes = ["@eq-", "@fig-", "@sec-"].map { Array($0.utf8) }
+
     private func citation(at start: Int) -> (span: ProtectedSpan, end: Int)? {
         let bytes = text.bytes
-        let prefix = Array("@eq-".utf8)
         guard start == 0 || !(bytes[start - 1].isLabelCharacter || bytes[start - 1] == UInt8(ascii: ".")),
-              bytes.count >= start + prefix.count, Array(bytes[start..<(start + prefix.count)]) == prefix
+              let prefix = Self.citationPrefixes.first(where: {
+                  bytes.count >= start + $0.count && bytes[start..<(start + $0.count)].elementsEqual($0)
+              })
         else { return nil }
         var end = start + prefix.count
         while end < bytes.count, bytes[end].isLabelCharacter { end += 1 }

@@ -1,4 +1,5 @@
 import DeriveCore
+import Foundation
 
 /// Turns cmark's tree of a protected note into the note's blocks, restoring math and citations,
 /// reading code blocks' info strings and checking their fences.
@@ -28,13 +29,17 @@ struct NoteBuilder {
         switch node.kind {
         case .paragraph: return paragraph(node)
         case .heading:
-            let content = restorer.inlines(node.children)
+            var content = restorer.inlines(node.children)
+            let explicit = Self.takeIdentifier(from: &content)
             return [.heading(Heading(
-                level: node.headingLevel, content: content, anchor: anchors.anchor(for: content.plainText),
+                level: node.headingLevel, content: content, anchor: anchors.anchor(for: content.plainText, explicit: explicit),
                 location: location(node)))]
         case .codeBlock: return [codeBlock(node)]
         case .htmlBlock: return [.html(HTMLBlock(html: node.literal, location: location(node)))]
-        case .blockQuote: return [.quote(BlockQuote(blocks: blocks(node.children), location: location(node)))]
+        case .blockQuote:
+            var children = blocks(node.children)
+            let callout = Self.takeCallout(from: &children)
+            return [.quote(BlockQuote(blocks: children, location: location(node), callout: callout))]
         case .list:
             let items = node.children.map { blocks($0.children) }
             return [.list(ListBlock(
@@ -69,7 +74,45 @@ struct NoteBuilder {
             }
         }
         flush(into: &result)
-        return result
+        return result.map(Self.figure)
+    }
+
+    /// A paragraph that is one image, optionally followed by `{#fig-name}`, as a figure.
+    private static func figure(_ block: Block) -> Block {
+        guard case .paragraph(let paragraph) = block, case .image(let source, let title, let alt, let location)? = paragraph.content.first
+        else { return block }
+        let rest = paragraph.content.dropFirst().map(\.plainText).joined().trimmingCharacters(in: .whitespaces)
+        var label: String?
+        if !rest.isEmpty {
+            guard rest.hasPrefix("{#fig-"), rest.hasSuffix("}"), rest.count > 7, !rest.dropFirst().contains("{") else { return block }
+            label = String(rest.dropFirst(2).dropLast())
+        }
+        return .figure(Figure(source: source, title: title, caption: alt, label: label, location: location ?? paragraph.location))
+    }
+
+    /// Removes a trailing `{#id}` from a heading's content (pandoc's header identifier) and returns the id.
+    private static func takeIdentifier(from content: inout [Inline]) -> String? {
+        guard case .text(let text)? = content.last,
+              let match = text.firstMatch(of: /\s*\{#([A-Za-z][A-Za-z0-9_:.-]*)\}\s*$/) else { return nil }
+        let kept = String(text[..<match.range.lowerBound])
+        content.removeLast()
+        if !kept.isEmpty { content.append(.text(kept)) }
+        return String(match.output.1)
+    }
+
+    /// The kinds of GitHub's callouts, `> [!NOTE]` and the like.
+    static let calloutKinds = ["NOTE", "TIP", "IMPORTANT", "WARNING", "CAUTION"]
+
+    /// Removes a leading `[!NOTE]` (or another kind) from a quote's first paragraph and returns the kind, lowercased.
+    private static func takeCallout(from blocks: inout [Block]) -> String? {
+        guard case .paragraph(var paragraph)? = blocks.first, case .text(let text)? = paragraph.content.first,
+              let kind = calloutKinds.first(where: { text.hasPrefix("[!\($0)]") }) else { return nil }
+        let rest = String(text.dropFirst(kind.count + 3)).drop { $0 == " " || $0 == "\t" }
+        paragraph.content.removeFirst()
+        if !rest.isEmpty { paragraph.content.insert(.text(String(rest)), at: 0) }
+        while let first = paragraph.content.first, first.isBreakOrSpace { paragraph.content.removeFirst() }
+        if paragraph.content.isEmpty { blocks.removeFirst() } else { blocks[0] = .paragraph(paragraph) }
+        return kind.lowercased()
     }
 
     private mutating func displayMath(_ span: ProtectedSpan) -> DisplayMath {

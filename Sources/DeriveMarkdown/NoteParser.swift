@@ -17,10 +17,11 @@ public struct NoteParser: Sendable {
     /// Creates a parser.
     public init() {}
 
-    /// Parses the note at `url`, naming it `path` in every location (`Notes/01-intro.md`).
-    public func parse(contentsOf url: URL, path: String) -> ParsedNote {
+    /// Parses the note at `url`, naming it `path` in every location (`Notes/01-intro.md`);
+    /// `relativePath` is its path inside the notes folder (default: its file name).
+    public func parse(contentsOf url: URL, path: String, relativePath: String? = nil) -> ParsedNote {
         do {
-            return parse(Array(try Data(contentsOf: url)), path: path)
+            return parse(Array(try Data(contentsOf: url)), path: path, relativePath: relativePath)
         } catch {
             return ParsedNote(note: nil, diagnostics: [Diagnostic(
                 .error, .noteUnreadable, "cannot read the note: \(error.localizedDescription)",
@@ -29,21 +30,21 @@ public struct NoteParser: Sendable {
     }
 
     /// Parses a note's bytes, naming it `path` in every location.
-    public func parse(_ bytes: [UInt8], path: String) -> ParsedNote {
+    public func parse(_ bytes: [UInt8], path: String, relativePath: String? = nil) -> ParsedNote {
         guard let text = String(validating: bytes, as: UTF8.self) else {
             return ParsedNote(note: nil, diagnostics: [Diagnostic(
                 .error, .noteNotUTF8, "the note is not UTF-8 text (the first invalid byte is here)",
                 at: Self.firstInvalidUTF8(in: bytes, file: path))])
         }
-        return parse(text, path: path, digest: ContentDigest.hex(of: bytes))
+        return parse(text, path: path, relativePath: relativePath, digest: ContentDigest.hex(of: bytes))
     }
 
     /// Parses a note's text, naming it `path` in every location.
-    public func parse(_ text: String, path: String) -> ParsedNote {
-        parse(text, path: path, digest: ContentDigest.hex(of: text.utf8))
+    public func parse(_ text: String, path: String, relativePath: String? = nil) -> ParsedNote {
+        parse(text, path: path, relativePath: relativePath, digest: ContentDigest.hex(of: text.utf8))
     }
 
-    private func parse(_ text: String, path: String, digest: String) -> ParsedNote {
+    private func parse(_ text: String, path: String, relativePath: String?, digest: String) -> ParsedNote {
         var source = SourceText(text)
         let (frontMatter, frontMatterDiagnostics) = FrontMatter.read(source, file: path)
         for line in 0..<frontMatter.lineCount { source.lines[line] = [] }
@@ -62,7 +63,8 @@ public struct NoteParser: Sendable {
         }.first
         let note = Note(
             path: path, stem: stem, title: frontMatter.title ?? firstTitle ?? stem, summary: frontMatter.summary,
-            isDraft: frontMatter.isDraft, blocks: blocks, sourceDigest: digest)
+            isDraft: frontMatter.isDraft, blocks: blocks, sourceDigest: digest,
+            relativePath: relativePath ?? URL(fileURLWithPath: path).lastPathComponent)
         return ParsedNote(note: note, diagnostics: diagnostics)
     }
 

@@ -30,6 +30,11 @@ struct PlaceholderRestorer {
         }
     }
 
+    /// Where an inline node starts in the note, as cmark reports it.
+    private func location(_ node: MarkdownNode) -> NoteLocation? {
+        node.startLine > 0 ? NoteLocation(file: file, line: node.startLine, column: max(1, node.startColumn)) : nil
+    }
+
     fileprivate func piece(forSpan index: Int) -> Piece? {
         guard spans.indices.contains(index) else { return nil }
         let span = spans[index]
@@ -102,8 +107,8 @@ struct PlaceholderRestorer {
         case .htmlInline: .html(node.literal)
         case .emphasis: .emphasis(inlines(node.children))
         case .strong: .strong(inlines(node.children))
-        case .link: .link(destination: node.url, title: node.title, content: inlines(node.children))
-        case .image: .image(source: node.url, title: node.title, alt: inlines(node.children))
+        case .link: .link(destination: node.url, title: node.title, content: inlines(node.children), location: location(node))
+        case .image: .image(source: node.url, title: node.title, alt: inlines(node.children), location: location(node))
         default: .text(node.literal)
         }
     }

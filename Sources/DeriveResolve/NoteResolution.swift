@@ -13,17 +13,33 @@ public struct NoteResolution: Codable, Hashable, Sendable {
     public var chunks: [String: Chunk]
     /// Whether a compiled block declares the note's derivation check.
     public var declaresDerivationCheck: Bool
+    /// The note's number in the course (`2` for `02-relu.md`; else its place in reading order),
+    /// which prefixes the numbers other notes cite (`(2.3)`).
+    public var noteNumber: Int
+    /// The figures, numbered in document order from 1.
+    public var figures: [NumberedFigure] = []
+    /// What each label the note cites leads to, by label (`eq-delta`), in this note or another.
+    public var citations: [String: CitationTarget] = [:]
+    /// Where each relative link to a note leads, by destination as written (`02-relu.md#delta`
+    /// -> `02-relu.html#delta`), as a path from the site's root.
+    public var links: [String: String] = [:]
 
     /// Creates a resolution.
     public init(
         notePath: String, equations: [NumberedEquation], codeBlocks: [ResolvedCodeBlock], chunks: [String: Chunk],
-        declaresDerivationCheck: Bool
+        declaresDerivationCheck: Bool, noteNumber: Int = 1
     ) {
         self.notePath = notePath
         self.equations = equations
         self.codeBlocks = codeBlocks
         self.chunks = chunks
         self.declaresDerivationCheck = declaresDerivationCheck
+        self.noteNumber = noteNumber
+    }
+
+    /// The number of the figure at `location`, if it is a figure of the note.
+    public func figureNumber(at location: NoteLocation) -> Int? {
+        figures.first { $0.location == location }?.number
     }
 
     /// The number of the equation labelled `label`, if the note defines it.
@@ -108,5 +124,40 @@ public struct Chunk: Codable, Hashable, Sendable {
         self.shownUses = shownUses
         self.isCompiled = isCompiled
         self.isTopLevel = isTopLevel
+    }
+}
+
+/// A figure and its number in the note.
+public struct NumberedFigure: Codable, Hashable, Sendable {
+    /// The label (`fig-network`), if it has one.
+    public var label: String?
+    /// The figure's number, from 1.
+    public var number: Int
+    /// Where the figure's image starts.
+    public var location: NoteLocation
+
+    /// Creates a numbered figure.
+    public init(label: String?, number: Int, location: NoteLocation) {
+        self.label = label
+        self.number = number
+        self.location = location
+    }
+}
+
+/// What a citation leads to: a page, an anchor on it, and the text the citation shows.
+public struct CitationTarget: Codable, Hashable, Sendable {
+    /// The cited note's page, from the site's root (`02-relu.html`).
+    public var pagePath: String
+    /// The anchor on that page (the label).
+    public var anchor: String
+    /// What the citation reads: `(3)` in its own note, `(2.3)` from another; `Figure 1`,
+    /// `Figure 2.1`; a section's title.
+    public var text: String
+
+    /// Creates a target.
+    public init(pagePath: String, anchor: String, text: String) {
+        self.pagePath = pagePath
+        self.anchor = anchor
+        self.text = text
     }
 }

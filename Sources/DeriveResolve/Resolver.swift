@@ -1,4 +1,5 @@
 import DeriveCore
+import Foundation
 
 /// The resolve stage: numbers a note's equations and code blocks, links citations and
 /// `implements=` to equations, and builds the chunk table, with a diagnostic for every reference
@@ -10,16 +11,37 @@ public struct Resolver: Sendable {
     /// Creates a resolver.
     public init() {}
 
-    /// Resolves `note`.
+    /// Resolves `note` as a course of its own.
     public func resolve(_ note: Note) -> (resolution: NoteResolution, diagnostics: [Diagnostic]) {
+        let resolved = resolve([note])
+        return (resolved.resolutions[0], resolved.diagnostics)
+    }
+
+    /// Resolves every note of a course: what is local to each note first, then citations and
+    /// links across notes, checked against the notes' anchors and the course's other files
+    /// (`assets`, paths relative to the notes folder).
+    public func resolve(_ notes: [Note], assets: [String] = []) -> (resolutions: [NoteResolution], diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
+        var resolutions = notes.enumerated().map { index, note in
+            resolveLocally(note, number: Self.noteNumber(of: note, at: index), diagnostics: &diagnostics)
+        }
+        let index = CourseIndex(notes: notes, resolutions: resolutions, assets: assets)
+        for position in notes.indices {
+            index.resolveReferences(of: notes[position], position: position, into: &resolutions[position], diagnostics: &diagnostics)
+        }
+        return (resolutions, diagnostics.sortedByLocation())
+    }
+
+    /// The number a note's equations are cited with from other notes: the digits its file name
+    /// starts with (`02-relu.md` -> 2), else its place in reading order from 1.
+    static func noteNumber(of note: Note, at index: Int) -> Int {
+        let name = (note.relativePath as NSString).lastPathComponent
+        return Int(name.prefix { $0.isASCII && $0.isNumber }) ?? index + 1
+    }
+
+    private func resolveLocally(_ note: Note, number: Int, diagnostics: inout [Diagnostic]) -> NoteResolution {
         let equations = numberEquations(note, diagnostics: &diagnostics)
         let labels = Set(equations.map(\.label))
-        for citation in note.citations where !labels.contains(citation.label) {
-            diagnostics.append(Diagnostic(
-                .error, .citationUnknownLabel, "'@\(citation.label)' cites an equation label that this note does not define",
-                at: citation.location))
-        }
         let code = note.codeBlocks
         var blocks: [ResolvedCodeBlock] = []
         for (index, block) in code.enumerated() {
@@ -49,9 +71,24 @@ public struct Resolver: Sendable {
                 "this note derives gradients but declares no derivation check; add a test block calling checkDerivation(...)",
                 at: gradient.location))
         }
-        let resolution = NoteResolution(
-            notePath: note.path, equations: equations, codeBlocks: blocks, chunks: chunks, declaresDerivationCheck: declaresCheck)
-        return (resolution, diagnostics.sortedByLocation())
+        var resolution = NoteResolution(
+            notePath: note.path, equations: equations, codeBlocks: blocks, chunks: chunks, declaresDerivationCheck: declaresCheck,
+            noteNumber: number)
+        resolution.figures = numberFigures(note, diagnostics: &diagnostics)
+        return resolution
+    }
+
+    private func numberFigures(_ note: Note, diagnostics: inout [Diagnostic]) -> [NumberedFigure] {
+        var figures: [NumberedFigure] = []
+        for figure in note.figures {
+            if let label = figure.label, let first = figures.first(where: { $0.label == label }) {
+                diagnostics.append(Diagnostic(
+                    .error, .labelDuplicate, "figure label '\(label)' is already defined at line \(first.location.line)",
+                    at: figure.location))
+            }
+            figures.append(NumberedFigure(label: figure.label, number: figures.count + 1, location: figure.location))
+        }
+        return figures
     }
 
     private func numberEquations(_ note: Note, diagnostics: inout [Diagnostic]) -> [NumberedEquation] {

@@ -31,8 +31,8 @@ public struct Tangler: Sendable {
         (zip(notes, resolutions).map { tangle($0, resolution: $1) }, OutputCollisions.diagnostics(for: notes))
     }
 
-    /// The file name a note's sources take: its stem with `.swift` (`01-intro.swift`).
-    public static func fileName(for note: Note) -> String { note.stem + ".swift" }
+    /// The file name a note's sources take (`01-intro.swift`, `part-1__01-intro.swift`).
+    public static func fileName(for note: Note) -> String { note.tangledFileName }
 
     private func header(for note: Note, imports: [String]) -> String {
         "// Tangled by Derive from \(note.path). Edit the note, not this file.\n"

@@ -64,7 +64,8 @@ struct MathProtectionTests {
             return
         }
         #expect(paragraph.content.contains(.html(#"<span title="$a$">"#)))
-        #expect(paragraph.content.contains(.link(destination: "$b$", title: "", content: [.text("link")])))
+        #expect(paragraph.content.contains(
+            .link(destination: "$b$", title: "", content: [.text("link")], location: NoteLocation(file: "Notes/t.md", line: 1, column: 32))))
         #expect(mathTeX("See <https://example.com/$a$> and $d$.") == ["d"])
     }
 

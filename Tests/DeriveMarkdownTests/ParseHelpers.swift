@@ -12,7 +12,7 @@ func mathTeX(_ text: String) -> [String] {
         for inline in inlines {
             switch inline {
             case .math(let math): found.append(math.tex)
-            case .emphasis(let content), .strong(let content), .link(_, _, let content), .image(_, _, let content): visit(content)
+            case .emphasis(let content), .strong(let content), .link(_, _, let content, _), .image(_, _, let content, _): visit(content)
             default: break
             }
         }

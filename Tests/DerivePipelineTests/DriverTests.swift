@@ -61,7 +61,7 @@ struct DriverTests {
         let (course, stages) = try run(.weave, in: root)
         #expect(stages == [.load, .parse, .resolve, .tangle])
         #expect(course.diagnostics.map(\.description) == [
-            "Notes/03-broken.md:3:4: error: '@eq-nowhere' cites an equation label that this note does not define",
+            "Notes/03-broken.md:3:4: error: '@eq-nowhere' cites a label that no note of the course defines",
         ])
         #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("Site").path))
     }

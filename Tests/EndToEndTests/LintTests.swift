@@ -14,7 +14,7 @@ struct LintTests {
         let notes = FileManager.default.enumerator(atPath: fixture.appendingPathComponent("Notes").path)?
             .compactMap { $0 as? String }.filter { $0.hasSuffix(".md") } ?? []
         #expect(notes.count == 11)
-        for note in notes where note != "a/10-same-name.md" {  // the first of the two same names is fine
+        for note in notes where note != "A/10-Same-Name.md" {  // the first of the two same names is fine
             #expect(run.stderr.contains("Notes/\(note):"), "no diagnostic for Notes/\(note)")
         }
         for line in run.stderr.split(separator: "\n") {

@@ -28,18 +28,21 @@ extension Pass {
     /// parse: front matter, math and cmark, note by note.
     public static let parse = Pass(.parse) { course, _ in
         let directory = course.directory
-        let parsed = course.noteFiles.map { NoteParser().parse(contentsOf: $0.url, path: directory.displayPath(of: $0)) }
+        let parsed = course.noteFiles.map {
+            NoteParser().parse(contentsOf: $0.url, path: directory.displayPath(of: $0), relativePath: $0.relativePath)
+        }
         course.notes = parsed.compactMap(\.note)
         course.diagnostics += parsed.flatMap(\.diagnostics)
         let blocks = course.notes.reduce(0) { $0 + $1.codeBlocks.count }
         return "\(course.notes.count) notes, \(blocks) code blocks"
     }
 
-    /// resolve: equation numbers, citations, `implements=` and chunks, once for every later stage.
+    /// resolve: equation and figure numbers, citations and links across the course,
+    /// `implements=` and chunks, once for every later stage.
     public static let resolve = Pass(.resolve) { course, _ in
-        let resolved = course.notes.map { Resolver().resolve($0) }
-        course.resolutions = resolved.map(\.resolution)
-        course.diagnostics += resolved.flatMap(\.diagnostics)
+        let resolved = Resolver().resolve(course.notes, assets: course.assets.map(\.relativePath))
+        course.resolutions = resolved.resolutions
+        course.diagnostics += resolved.diagnostics
         let equations = course.resolutions.reduce(0) { $0 + $1.equations.count }
         let chunks = course.resolutions.reduce(0) { $0 + $1.chunks.count }
         return "\(equations) numbered equations, \(chunks) chunks"

@@ -24,9 +24,9 @@ extension NoteRenderer {
             return "<em>\(try inlines(content))</em>"
         case .strong(let content):
             return "<strong>\(try inlines(content))</strong>"
-        case .link(let destination, let title, let content):
+        case .link(let destination, let title, let content, _):
             return try link(to: destination, title: title, content: content)
-        case .image(let source, let title, let alt):
+        case .image(let source, let title, let alt, _):
             return image(source, title: title, alt: alt)
         case .html(let raw):
             // Omitted without a warning: inline HTML has no location to give one.
@@ -42,20 +42,23 @@ extension NoteRenderer {
         let text = try inlines(content)
         guard LinkPolicy.allows(destination, isImage: false) else { return "<span class=\"dropped-link\">\(text)</span>" }
         let titleAttribute = title.isEmpty ? "" : " title=\"\(title.htmlEscaped)\""
-        return "<a href=\"\(destination.htmlEscaped)\"\(titleAttribute)>\(text)</a>"
+        // A link to a note leads to its page, from this page's folder.
+        let href = resolution.links[destination].map { SitePath.href(from: note.pagePath, to: $0) } ?? destination
+        return "<a href=\"\(SitePath.encodedHref(href).htmlEscaped)\"\(titleAttribute)>\(text)</a>"
     }
 
-    private func image(_ source: String, title: String, alt: [Inline]) -> String {
+    func image(_ source: String, title: String, alt: [Inline]) -> String {
         let altText = alt.plainText.htmlEscaped
         guard LinkPolicy.allows(source, isImage: true) else { return "<span class=\"dropped-image\">\(altText)</span>" }
         let titleAttribute = title.isEmpty ? "" : " title=\"\(title.htmlEscaped)\""
-        return "<img src=\"\(source.htmlEscaped)\" alt=\"\(altText)\"\(titleAttribute)>"
+        return "<img src=\"\(SitePath.encodedHref(source).htmlEscaped)\" alt=\"\(altText)\"\(titleAttribute)>"
     }
 
-    /// A link `(n)` to the equation `citation` names; the label as text when it resolves to none
-    /// (the resolve stage reports that).
+    /// A link to what `citation` names, reading `(3)`, `(2.3)`, `Figure 1` or a section's title;
+    /// the label as text when it resolves to nothing (the resolve stage reports that).
     private func cite(_ citation: Citation) -> String {
-        guard let number = resolution.equationNumber(of: citation.label) else { return "@\(citation.label.htmlEscaped)" }
-        return "<a class=\"citation\" href=\"#\(citation.label.htmlEscaped)\">(\(number))</a>"
+        guard let target = resolution.citations[citation.label] else { return "@\(citation.label.htmlEscaped)" }
+        let href = (target.pagePath == note.pagePath ? "" : SitePath.href(from: note.pagePath, to: target.pagePath)) + "#" + target.anchor
+        return "<a class=\"citation\" href=\"\(href.htmlEscaped)\">\(target.text.htmlEscaped)</a>"
     }
 }

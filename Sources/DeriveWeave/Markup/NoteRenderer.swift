@@ -69,7 +69,11 @@ struct NoteRenderer {
         case .html(let raw):
             return rawHTML(raw.html, at: raw.location)
         case .quote(let quote):
-            return "<blockquote>\n\(try blocks(quote.blocks, tight: false))</blockquote>\n"
+            guard let callout = quote.callout else { return "<blockquote>\n\(try blocks(quote.blocks, tight: false))</blockquote>\n" }
+            return "<aside class=\"callout callout-\(callout.htmlEscaped)\">\n<p class=\"callout-title\">\((callout.prefix(1).uppercased() + callout.dropFirst()).htmlEscaped)</p>\n"
+                + (try blocks(quote.blocks, tight: false)) + "</aside>\n"
+        case .figure(let figure):
+            return try self.figure(figure)
         case .list(let list):
             return try self.list(list)
         case .thematicBreak:
@@ -84,6 +88,15 @@ struct NoteRenderer {
             html += "<li>" + (try blocks(item, tight: list.isTight)) + "</li>\n"
         }
         return html + (list.isOrdered ? "</ol>\n" : "</ul>\n")
+    }
+
+    /// A figure: the image, and its number and caption below it.
+    private mutating func figure(_ figure: Figure) throws -> String {
+        let number = resolution.figureNumber(at: figure.location) ?? 0
+        let id = figure.label ?? "figure-\(number)"
+        let caption = try inlines(figure.caption)
+        return "<figure class=\"figure\" id=\"\(id.htmlEscaped)\">\n\(image(figure.source, title: figure.title, alt: figure.caption))\n"
+            + "<figcaption><span class=\"figure-number\">Figure \(number)</span>\(caption.isEmpty ? "" : ": " + caption)</figcaption>\n</figure>\n"
     }
 
     /// `html` when raw HTML is allowed; otherwise nothing, and a warning saying so.

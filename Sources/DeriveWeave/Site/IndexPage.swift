@@ -18,6 +18,16 @@ struct IndexPage {
     var author: String?
     /// The page's canonical address, when the site's public address is configured.
     var canonical: String?
-    var notes: [Entry]
+    /// The notes, a section per folder, in reading order.
+    var sections: [Section]
+    /// From the index to the site's root: nothing.
+    var root = ""
     var checksRun: Bool
+
+    /// One folder's notes; the top folder's section has no title.
+    struct Section {
+        var folder: String
+        var title: String?
+        var notes: [Entry]
+    }
 }

@@ -29,6 +29,8 @@ struct NotePage {
     var author: String?
     /// The page's canonical address, when the site's public address is configured.
     var canonical: String?
+    /// From the page to the site's root (`../` per folder), for the stylesheet and the index.
+    var root: String
     /// The title as the page's `<h1>` shows it (math rendered), as HTML.
     var titleHTML: String
     /// The anchor of the note's own title heading, if it starts with one.
@@ -44,4 +46,11 @@ struct NotePage {
     /// The note's path, for the footer.
     var source: String
     var sourceDigest: String
+    /// On the course's front page (`Notes/index.md`): the course's contents, as the index lists them.
+    var course: CourseContents? = nil
+
+    /// The course's contents, as the index lists them.
+    struct CourseContents {
+        var sections: [IndexPage.Section]
+    }
 }

@@ -2,7 +2,9 @@ import DeriveCore
 import DeriveResolve
 import Foundation
 
-/// Writes the HTML pages of a site: one per note and the index, through the templates.
+/// Writes the HTML pages of a site through the templates: one per note, at the note's path with
+/// `.html` (folders as in the notes folder), and the index (the course's front page, unless the
+/// notes folder has an `index.md` of its own).
 struct PageWriter {
     let templates: TemplateLibrary
     let options: SiteOptions
@@ -23,21 +25,31 @@ struct PageWriter {
 
     /// Writes every note's page and the index; returns the pages' paths, index first.
     mutating func writePages(for notes: [Note], resolutions: [NoteResolution]) throws -> [String] {
-        var pages = ["index.html"]
-        try write(try templates.render(index(of: notes), with: "index"), to: "index.html")
-        var seen: Set<String> = ["index"]
+        let hasFrontPage = notes.contains { $0.relativePath == "index.md" }
+        var pages: [String] = []
+        var seen = Set<String>()
+        if !hasFrontPage {
+            try write(try templates.render(index(of: notes), with: "index"), to: "index.html")
+            pages.append("index.html")
+            seen.insert("index.html")
+        }
+        let listed = notes.filter { !$0.isDraft && Self.isUsable($0) }
         for (position, note) in notes.enumerated() {
-            guard isUsable(note.stem), seen.insert(note.stem).inserted else {
+            guard Self.isUsable(note), seen.insert(note.pagePath.lowercased()).inserted else {
                 diagnostics.append(Diagnostic(
-                    .error, .pageName, "the note's name \"\(note.stem)\" cannot name a page of its own",
-                    at: NoteLocation(file: note.path, line: 1)
-                ))
+                    .error, .pageName, "the note's path \"\(note.relativePath)\" cannot name a page of its own (another note, or the index, takes \(note.pagePath))",
+                    at: NoteLocation(file: note.path, line: 1)))
                 continue
             }
-            let page = try self.page(for: note, resolution: resolutions[position], previous: neighbour(notes[..<position].reversed()),
-                                     next: neighbour(notes[(position + 1)...]))
-            try write(try templates.render(page, with: "note"), to: Self.pagePath(note))
-            pages.append(Self.pagePath(note))
+            let place = listed.firstIndex(of: note)
+            let previous = place.flatMap { $0 > 0 ? listed[$0 - 1] : nil }
+            let next = place.flatMap { $0 + 1 < listed.count ? listed[$0 + 1] : nil }
+            var page = try self.page(
+                for: note, resolution: resolutions[position],
+                previous: previous.map { link(from: note, to: $0) }, next: next.map { link(from: note, to: $0) })
+            if note.relativePath == "index.md" { page.course = NotePage.CourseContents(sections: index(of: notes).sections) }
+            try write(try templates.render(page, with: "note"), to: note.pagePath)
+            pages.append(note.pagePath)
         }
         return pages
     }
@@ -51,7 +63,8 @@ struct PageWriter {
         diagnostics += renderer.diagnostics
         return NotePage(
             title: note.title, windowTitle: "\(note.title) · \(options.title)", description: note.summary,
-            author: options.author, canonical: options.canonicalURL(of: Self.pagePath(note)), titleHTML: title, titleAnchor: renderer.titleHeading?.anchor, isDraft: note.isDraft,
+            author: options.author, canonical: options.canonicalURL(of: note.pagePath), root: SitePath.root(of: note.pagePath),
+            titleHTML: title, titleAnchor: renderer.titleHeading?.anchor, isDraft: note.isDraft,
             contents: note.headings.filter { $0.level > 1 && $0.level <= 3 }.map {
                 NotePage.Contents(anchor: $0.anchor, text: $0.content.plainText, level: $0.level)
             },
@@ -62,24 +75,27 @@ struct PageWriter {
         )
     }
 
+    /// The course's contents: the notes in reading order, a section per folder.
     private func index(of notes: [Note]) -> IndexPage {
-        IndexPage(
+        var sections: [IndexPage.Section] = []
+        for note in notes where !note.isDraft && Self.isUsable(note) && note.relativePath != "index.md" {
+            let status = reports?.status(of: note.path) ?? .notRun
+            let entry = IndexPage.Entry(
+                href: SitePath.encodedHref(note.pagePath), title: note.title, summary: note.summary,
+                status: status.rawValue, statusText: status.text)
+            if sections.last?.folder != note.folder {
+                let title = note.folder.isEmpty ? nil : note.isFolderIndex ? note.title : note.folder
+                sections.append(IndexPage.Section(folder: note.folder, title: title, notes: []))
+            }
+            sections[sections.count - 1].notes.append(entry)
+        }
+        return IndexPage(
             title: options.title, windowTitle: options.title, description: options.description, author: options.author,
-            canonical: options.canonicalURL(of: "index.html"),
-            notes: notes.filter { !$0.isDraft && isUsable($0.stem) }.map { note in
-                let status = reports?.status(of: note.path) ?? .notRun
-                return IndexPage.Entry(
-                    href: Self.href(note), title: note.title, summary: note.summary,
-                    status: status.rawValue, statusText: status.text
-                )
-            },
-            checksRun: reports != nil
-        )
+            canonical: options.canonicalURL(of: "index.html"), sections: sections, checksRun: reports != nil)
     }
 
-    /// The first listed (non-draft) note among `candidates`, as a link.
-    private func neighbour(_ candidates: some Sequence<Note>) -> NotePage.Link? {
-        candidates.first { !$0.isDraft && isUsable($0.stem) }.map { NotePage.Link(href: Self.href($0), text: $0.title) }
+    private func link(from note: Note, to other: Note) -> NotePage.Link {
+        NotePage.Link(href: SitePath.encodedHref(SitePath.href(from: note.pagePath, to: other.pagePath)), text: other.title)
     }
 
     /// The declarations grouped by name and kind, sorted by name, each with its blocks.
@@ -93,28 +109,24 @@ struct PageWriter {
             .map { declaration in
                 NotePage.Declaration(
                     kind: declaration.kind, name: declaration.name,
-                    blocks: blocks[declaration]!.map { NotePage.Link(href: "#\($0.anchor)", text: $0.linkText) }
+                    blocks: (blocks[declaration] ?? []).map { NotePage.Link(href: "#\($0.anchor)", text: $0.linkText) }
                 )
             }
     }
 
-    /// A stem that can name a page file: not empty, no path separators, not hidden, not `index`.
-    private func isUsable(_ stem: String) -> Bool {
-        !stem.isEmpty && !stem.hasPrefix(".") && !stem.contains("/") && !stem.contains("\\") && stem != "index"
+    /// A note whose path can name a page: no hidden or empty component, no backslash.
+    private static func isUsable(_ note: Note) -> Bool {
+        let components = note.relativePath.split(separator: "/", omittingEmptySubsequences: false)
+        return !components.contains { $0.isEmpty || $0.hasPrefix(".") || $0 == ".." } && !note.relativePath.contains("\\")
     }
 
-    /// The page's path in the site (`01-intro.html`).
-    private static func pagePath(_ note: Note) -> String { note.stem + ".html" }
-
-    private static func href(_ note: Note) -> String {
-        (note.stem.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? note.stem) + ".html"
-    }
-
-    private func write(_ html: String, to name: String) throws {
+    private func write(_ html: String, to path: String) throws {
+        let file = site.appendingPathComponent(path)
         do {
-            try Data(html.utf8).write(to: site.appendingPathComponent(name))
+            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(html.utf8).write(to: file)
         } catch {
-            throw WeaveError.fileSystem("cannot write \(name): \(error)")
+            throw WeaveError.fileSystem("cannot write \(path): \(error)")
         }
     }
 }
