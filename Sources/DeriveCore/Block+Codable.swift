@@ -15,6 +15,8 @@ extension Block {
         case "list": self = .list(try ListBlock(from: decoder))
         case "thematicBreak": self = .thematicBreak(try container.decode(NoteLocation.self, forKey: .location))
         case "figure": self = .figure(try Figure(from: decoder))
+        case "table": self = .table(try Table(from: decoder))
+        case "footnote": self = .footnote(try Footnote(from: decoder))
         case let kind:
             throw DecodingError.dataCorruptedError(forKey: .kind, in: container, debugDescription: "unknown block kind '\(kind)'")
         }
@@ -34,6 +36,8 @@ extension Block {
             try container.encode("thematicBreak", forKey: .kind)
             try container.encode(location, forKey: .location)
         case .figure(let block): try container.encode("figure", forKey: .kind); try block.encode(to: encoder)
+        case .table(let block): try container.encode("table", forKey: .kind); try block.encode(to: encoder)
+        case .footnote(let block): try container.encode("footnote", forKey: .kind); try block.encode(to: encoder)
         }
     }
 }

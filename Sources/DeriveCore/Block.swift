@@ -18,6 +18,10 @@ public indirect enum Block: Codable, Hashable, Sendable {
     case thematicBreak(NoteLocation)
     /// An image standing alone in its paragraph: a numbered figure with its caption.
     case figure(Figure)
+    /// A pipe table, as GitHub writes them.
+    case table(Table)
+    /// `[^label]: text`, a footnote's text (the site shows it at the end of the page).
+    case footnote(Footnote)
 
     /// Where the block starts in its note.
     public var location: NoteLocation {
@@ -31,6 +35,8 @@ public indirect enum Block: Codable, Hashable, Sendable {
         case .list(let block): block.location
         case .thematicBreak(let location): location
         case .figure(let figure): figure.location
+        case .table(let table): table.location
+        case .footnote(let footnote): footnote.location
         }
     }
 }
@@ -148,13 +154,47 @@ public struct ListBlock: Codable, Hashable, Sendable {
     public var isTight: Bool
     public var items: [[Block]]
     public var location: NoteLocation
+    /// GitHub's task list boxes, one per item: checked, unchecked, or nil for an item without one.
+    public var tasks: [Bool?]
 
     /// Creates a list.
-    public init(isOrdered: Bool, start: Int, isTight: Bool, items: [[Block]], location: NoteLocation) {
+    public init(isOrdered: Bool, start: Int, isTight: Bool, items: [[Block]], location: NoteLocation, tasks: [Bool?] = []) {
         self.isOrdered = isOrdered
         self.start = start
         self.isTight = isTight
         self.items = items
+        self.location = location
+        self.tasks = tasks
+    }
+}
+
+/// A pipe table: a header row, then body rows, every cell inline content.
+public struct Table: Codable, Hashable, Sendable {
+    /// Each column's alignment: `left`, `center`, `right`, or nil.
+    public var alignments: [String?]
+    public var header: [[Inline]]
+    public var rows: [[[Inline]]]
+    public var location: NoteLocation
+
+    /// Creates a table.
+    public init(alignments: [String?], header: [[Inline]], rows: [[[Inline]]], location: NoteLocation) {
+        self.alignments = alignments
+        self.header = header
+        self.rows = rows
+        self.location = location
+    }
+}
+
+/// A footnote's definition: its label and its text.
+public struct Footnote: Codable, Hashable, Sendable {
+    public var label: String
+    public var content: [Inline]
+    public var location: NoteLocation
+
+    /// Creates a footnote.
+    public init(label: String, content: [Inline], location: NoteLocation) {
+        self.label = label
+        self.content = content
         self.location = location
     }
 }

@@ -84,6 +84,12 @@ extension Diagnostic {
         public static let linkBroken = ID(.resolve, "link.broken")
         /// A link's `#anchor` names nothing on the page it leads to.
         public static let linkUnknownAnchor = ID(.resolve, "link.unknown-anchor")
+        /// `[^label]` refers to a footnote the note does not define.
+        public static let footnoteUndefined = ID(.resolve, "footnote.undefined")
+        /// A footnote is defined twice in one note.
+        public static let footnoteDuplicate = ID(.resolve, "footnote.duplicate")
+        /// A footnote no `[^label]` refers to.
+        public static let footnoteUnused = ID(.resolve, "footnote.unused")
         /// `implements=eq-name` names a label the note does not define.
         public static let implementsUnknownLabel = ID(.resolve, "implements.unknown-label")
         /// `<<name>>` refers to a chunk no compiled block defines.
@@ -128,7 +134,8 @@ extension Diagnostic {
             noteNotUTF8, frontMatterUnclosed, frontMatterYAML, frontMatterNotAMapping, frontMatterUnknownKey,
             frontMatterType, mathUnclosedDisplay, infoTwoRoles, infoEmptyImplements, infoTwoChunkNames,
             infoUnknownWord, codeUnterminatedFence,
-            labelDuplicate, citationUnknownLabel, citationAmbiguousLabel, linkBroken, linkUnknownAnchor, implementsUnknownLabel, chunkUndefined, chunkCycle, chunkUnused,
+            labelDuplicate, citationUnknownLabel, citationAmbiguousLabel, linkBroken, linkUnknownAnchor,
+            footnoteUndefined, footnoteDuplicate, footnoteUnused, implementsUnknownLabel, chunkUndefined, chunkCycle, chunkUnused,
             checkMissing,
             outputCollision,
             compileError, compileWarning, testFailed, checkFailed,

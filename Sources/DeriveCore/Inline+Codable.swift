@@ -11,6 +11,7 @@ extension Inline {
         case "code": self = .code(try container.decode(String.self, forKey: .text))
         case "emphasis": self = .emphasis(try container.decode([Inline].self, forKey: .content))
         case "strong": self = .strong(try container.decode([Inline].self, forKey: .content))
+        case "strikethrough": self = .strikethrough(try container.decode([Inline].self, forKey: .content))
         case "link":
             self = .link(
                 destination: try container.decode(String.self, forKey: .destination),
@@ -24,6 +25,7 @@ extension Inline {
                 alt: try container.decode([Inline].self, forKey: .alt),
                 location: try container.decodeIfPresent(NoteLocation.self, forKey: .location))
         case "html": self = .html(try container.decode(String.self, forKey: .text))
+        case "footnoteReference": self = .footnoteReference(try container.decode(String.self, forKey: .text))
         case "math": self = .math(try InlineMath(from: decoder))
         case "citation": self = .citation(try Citation(from: decoder))
         case let kind:
@@ -48,6 +50,9 @@ extension Inline {
         case .strong(let content):
             try container.encode("strong", forKey: .kind)
             try container.encode(content, forKey: .content)
+        case .strikethrough(let content):
+            try container.encode("strikethrough", forKey: .kind)
+            try container.encode(content, forKey: .content)
         case .link(let destination, let title, let content, let location):
             try container.encode("link", forKey: .kind)
             try container.encode(destination, forKey: .destination)
@@ -63,6 +68,9 @@ extension Inline {
         case .html(let html):
             try container.encode("html", forKey: .kind)
             try container.encode(html, forKey: .text)
+        case .footnoteReference(let label):
+            try container.encode("footnoteReference", forKey: .kind)
+            try container.encode(label, forKey: .text)
         case .math(let math):
             try container.encode("math", forKey: .kind)
             try math.encode(to: encoder)

@@ -12,6 +12,8 @@ public indirect enum Inline: Codable, Hashable, Sendable {
     case emphasis([Inline])
     /// `**strong**`.
     case strong([Inline])
+    /// `~~struck out~~`, as GitHub writes it.
+    case strikethrough([Inline])
     /// `[text](destination "title")`, with where it starts (nil for links built by hand).
     case link(destination: String, title: String, content: [Inline], location: NoteLocation? = nil)
     /// `![alt](source "title")`, with where it starts (nil for images built by hand).
@@ -20,6 +22,8 @@ public indirect enum Inline: Codable, Hashable, Sendable {
     case html(String)
     /// `$...$` inside prose (display math always stands as a block of its own).
     case math(InlineMath)
+    /// `[^label]`, a reference to a footnote.
+    case footnoteReference(String)
     /// `@eq-name` (or `@fig-name`, `@sec-name`), a citation of a labelled equation, figure or section.
     case citation(Citation)
 
@@ -28,10 +32,10 @@ public indirect enum Inline: Codable, Hashable, Sendable {
         switch self {
         case .text(let text), .code(let text): text
         case .softBreak, .lineBreak: " "
-        case .emphasis(let content), .strong(let content), .link(_, _, let content, _):
+        case .emphasis(let content), .strong(let content), .strikethrough(let content), .link(_, _, let content, _):
             content.plainText
         case .image(_, _, let alt, _): alt.plainText
-        case .html: ""
+        case .html, .footnoteReference: ""
         case .math(let math): math.tex
         case .citation(let citation): citation.label
         }

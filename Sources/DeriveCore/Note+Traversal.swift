@@ -20,6 +20,37 @@ extension Note {
         return found
     }
 
+    /// Every footnote definition of the note, in document order.
+    public var footnotes: [Footnote] {
+        var found: [Footnote] = []
+        Block.forEach(in: blocks) { if case .footnote(let footnote) = $0 { found.append(footnote) } }
+        return found
+    }
+
+    /// The label of every footnote reference in the note's prose, in document order.
+    public var footnoteReferences: [String] {
+        var found: [String] = []
+        func visit(_ inlines: [Inline]) {
+            for inline in inlines {
+                switch inline {
+                case .footnoteReference(let label): found.append(label)
+                case .emphasis(let content), .strong(let content), .strikethrough(let content), .link(_, _, let content, _): visit(content)
+                default: break
+                }
+            }
+        }
+        Block.forEach(in: blocks) { block in
+            switch block {
+            case .paragraph(let paragraph): visit(paragraph.content)
+            case .heading(let heading): visit(heading.content)
+            case .table(let table): (table.header + table.rows.flatMap { $0 }).forEach(visit)
+            case .footnote(let footnote): visit(footnote.content)
+            default: break
+            }
+        }
+        return found
+    }
+
     /// Every link and image of the note's prose and figures: its destination and where it is.
     public var links: [(destination: String, isImage: Bool, location: NoteLocation?)] {
         var found: [(String, Bool, NoteLocation?)] = []
@@ -32,7 +63,7 @@ extension Note {
                 case .image(let source, _, let alt, let location):
                     found.append((source, true, location))
                     visit(alt)
-                case .emphasis(let content), .strong(let content): visit(content)
+                case .emphasis(let content), .strong(let content), .strikethrough(let content): visit(content)
                 default: break
                 }
             }
@@ -44,6 +75,8 @@ extension Note {
             case .figure(let figure):
                 found.append((figure.source, true, figure.location))
                 visit(figure.caption)
+            case .table(let table): (table.header + table.rows.flatMap { $0 }).forEach(visit)
+            case .footnote(let footnote): visit(footnote.content)
             default: break
             }
         }
@@ -80,7 +113,8 @@ extension Note {
             for inline in inlines {
                 switch inline {
                 case .citation(let citation): found.append(citation)
-                case .emphasis(let content), .strong(let content), .link(_, _, let content, _), .image(_, _, let content, _):
+                case .emphasis(let content), .strong(let content), .strikethrough(let content), .link(_, _, let content, _),
+                     .image(_, _, let content, _):
                     visit(content)
                 default: break
                 }
@@ -91,6 +125,7 @@ extension Note {
             case .paragraph(let paragraph): visit(paragraph.content)
             case .heading(let heading): visit(heading.content)
             case .figure(let figure): visit(figure.caption)
+            case .table(let table): (table.header + table.rows.flatMap { $0 }).forEach(visit)
             default: break
             }
         }

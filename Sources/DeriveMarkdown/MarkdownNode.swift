@@ -29,3 +29,19 @@ struct MarkdownNode: Hashable, Sendable {
     var endColumn = 0
     var children: [MarkdownNode] = []
 }
+
+extension MarkdownNode {
+    /// This node and those below it moved down `lines` lines, and right `firstColumn` columns
+    /// on their first line: a piece of a note parsed alone, placed where it stands in the note.
+    func shifted(lines: Int, firstColumn: Int) -> MarkdownNode {
+        var node = self
+        if node.startLine > 0 {
+            if node.startLine == 1 { node.startColumn += firstColumn }
+            if node.endLine == 1 { node.endColumn += firstColumn }
+            node.startLine += lines
+            node.endLine += lines
+        }
+        node.children = children.map { $0.shifted(lines: lines, firstColumn: firstColumn) }
+        return node
+    }
+}

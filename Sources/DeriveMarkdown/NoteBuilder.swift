@@ -5,13 +5,16 @@ import Foundation
 /// reading code blocks' info strings and checking their fences.
 struct NoteBuilder {
     let source: SourceText
+    /// The note's lines as cmark saw them, placeholders for math and citations.
+    let protected: [[UInt8]]
     let restorer: PlaceholderRestorer
     let file: String
     private(set) var diagnostics: [Diagnostic] = []
     private var anchors = HeadingAnchors()
 
-    init(source: SourceText, spans: [ProtectedSpan], file: String) {
+    init(source: SourceText, protected: [[UInt8]], spans: [ProtectedSpan], file: String) {
         self.source = source
+        self.protected = protected
         self.restorer = PlaceholderRestorer(spans: spans, file: file)
         self.file = file
     }
@@ -29,7 +32,7 @@ struct NoteBuilder {
         switch node.kind {
         case .paragraph: return paragraph(node)
         case .heading:
-            var content = restorer.inlines(node.children)
+            var content = GitHubInlines.apply(restorer.inlines(node.children))
             let explicit = Self.takeIdentifier(from: &content)
             return [.heading(Heading(
                 level: node.headingLevel, content: content, anchor: anchors.anchor(for: content.plainText, explicit: explicit),
@@ -41,25 +44,46 @@ struct NoteBuilder {
             let callout = Self.takeCallout(from: &children)
             return [.quote(BlockQuote(blocks: children, location: location(node), callout: callout))]
         case .list:
-            let items = node.children.map { blocks($0.children) }
+            var items = node.children.map { blocks($0.children) }
+            let tasks = items.indices.map { Self.takeTaskBox(from: &items[$0]) }
             return [.list(ListBlock(
                 isOrdered: node.isOrderedList, start: node.listStart, isTight: node.isTightList, items: items,
-                location: location(node)))]
+                location: location(node), tasks: tasks.contains { $0 != nil } ? tasks : []))]
         case .thematicBreak: return [.thematicBreak(location(node))]
         default: return blocks(node.children)
         }
     }
 
-    /// A paragraph, split where display math stands inside it.
+    /// A paragraph, split where display math stands inside it; a pipe table if it holds one.
     private mutating func paragraph(_ node: MarkdownNode) -> [Block] {
+        if let table = table(in: node) { return table }
+        return prose(node)
+    }
+
+    /// A paragraph of prose (and display math).
+    private mutating func prose(_ node: MarkdownNode) -> [Block] {
         var result: [Block] = []
         var run: [Inline] = []
         var runLine = node.startLine
         func flush(into result: inout [Block]) {
             while let first = run.first, first.isBreakOrSpace { run.removeFirst() }
             while let last = run.last, last.isBreakOrSpace { run.removeLast() }
+            run = GitHubInlines.apply(run)
             if !run.isEmpty {
                 let column = runLine == node.startLine ? max(1, node.startColumn) : 1
+                if FootnoteMarks.definition(run) != nil {
+                    // Definitions on consecutive lines make one paragraph for cmark: each starts a footnote.
+                    var line = runLine
+                    for piece in FootnoteMarks.definitions(run) {
+                        if let (label, content) = FootnoteMarks.definition(piece.content) {
+                            result.append(.footnote(Footnote(
+                                label: label, content: content, location: NoteLocation(file: file, line: line, column: line == runLine ? column : 1))))
+                        }
+                        line += piece.lines
+                    }
+                    run = []
+                    return
+                }
                 result.append(.paragraph(Paragraph(content: run, location: NoteLocation(file: file, line: runLine, column: column))))
             }
             run = []
@@ -98,6 +122,17 @@ struct NoteBuilder {
         content.removeLast()
         if !kept.isEmpty { content.append(.text(kept)) }
         return String(match.output.1)
+    }
+
+    /// Removes a leading `[ ]` or `[x]` (GitHub's task list box) from an item and returns whether it is checked.
+    private static func takeTaskBox(from item: inout [Block]) -> Bool? {
+        guard case .paragraph(var paragraph)? = item.first, case .text(let text)? = paragraph.content.first,
+              let box = ["[ ] ", "[x] ", "[X] "].first(where: { text.hasPrefix($0) || text == $0.dropLast() }) else { return nil }
+        let rest = text.dropFirst(min(box.count, text.count))
+        paragraph.content.removeFirst()
+        if !rest.isEmpty { paragraph.content.insert(.text(String(rest)), at: 0) }
+        item[0] = .paragraph(paragraph)
+        return box != "[ ] "
     }
 
     /// The kinds of GitHub's callouts, `> [!NOTE]` and the like.
@@ -173,5 +208,36 @@ private extension Inline {
         case .text(let text): text.allSatisfy { $0 == " " || $0 == "\t" }
         default: false
         }
+    }
+}
+
+extension NoteBuilder {
+    /// The blocks of a paragraph that holds a pipe table: the lines before its header as a
+    /// paragraph, then the table, each cell parsed by cmark as inline content.
+    fileprivate mutating func table(in node: MarkdownNode) -> [Block]? {
+        guard node.endLine > node.startLine, node.endLine <= protected.count else { return nil }
+        let lines = (node.startLine...node.endLine).map { line -> (bytes: [UInt8], column: Int) in
+            let bytes = protected[line - 1]
+            let prefix = line == node.startLine ? max(0, node.startColumn - 1) : SourceText.containerPrefixLength(bytes)
+            return (Array(bytes[min(prefix, bytes.count)...]), min(prefix, bytes.count) + 1)
+        }
+        guard let table = PipeTable(lines: lines) else { return nil }
+        var blocks: [Block] = []
+        if table.headerLine > 0 {
+            let before = lines[..<table.headerLine].map { String(decoding: $0.bytes, as: UTF8.self) }.joined(separator: "\n")
+            let parsed = CmarkDocument.parse(before).shifted(lines: node.startLine - 1, firstColumn: lines[0].column - 1)
+            for child in parsed.children where child.kind == .paragraph { blocks += prose(child) }
+        }
+        func cell(_ cell: PipeTable.Cell, line: Int) -> [Inline] {
+            let text = String(decoding: cell.bytes, as: UTF8.self).replacingOccurrences(of: "\\|", with: "|")
+            let parsed = CmarkDocument.parse(text).shifted(lines: node.startLine + line - 1, firstColumn: cell.column - 1)
+            return parsed.children.first.map { GitHubInlines.apply(restorer.inlines($0.children)) } ?? []
+        }
+        blocks.append(.table(Table(
+            alignments: table.alignments.map { $0 == .none ? nil : $0.rawValue },
+            header: table.header.map { cell($0, line: table.headerLine) },
+            rows: table.rows.map { row in row.cells.map { cell($0, line: row.line) } },
+            location: NoteLocation(file: file, line: node.startLine + table.headerLine, column: lines[table.headerLine].column))))
+        return blocks
     }
 }

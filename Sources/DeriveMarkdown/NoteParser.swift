@@ -51,8 +51,9 @@ public struct NoteParser: Sendable {
         var diagnostics = frontMatterDiagnostics
 
         let spans = protectedSpans(source, file: path, diagnostics: &diagnostics)
-        let document = CmarkDocument.parse(SourceText.join(MathProtector.protect(source, spans: spans)))
-        var builder = NoteBuilder(source: source, spans: spans, file: path)
+        let protected = FootnoteMarks.mark(MathProtector.protect(source, spans: spans), skipping: Self.codeAndHTMLLines(source))
+        let document = CmarkDocument.parse(SourceText.join(protected))
+        var builder = NoteBuilder(source: source, protected: protected, spans: spans, file: path)
         let blocks = builder.blocks(document.children)
         diagnostics += builder.diagnostics
 
@@ -72,10 +73,7 @@ public struct NoteParser: Sendable {
     /// block structure), then, within each paragraph and heading cmark then sees, inline spans.
     private func protectedSpans(_ source: SourceText, file: String, diagnostics: inout [Diagnostic]) -> [ProtectedSpan] {
         let raw = CmarkDocument.parse(source.text)
-        var skipped = Set<Int>()
-        raw.forEachNode { node in
-            if node.kind == .codeBlock || node.kind == .htmlBlock { skipped.formUnion(node.startLine...max(node.startLine, node.endLine)) }
-        }
+        let skipped = Self.codeAndHTMLLines(raw)
         let display = DisplayMathScanner(source: source, skippedLines: skipped, file: file).scan()
         diagnostics += display.diagnostics
 
@@ -100,6 +98,19 @@ public struct NoteParser: Sendable {
             }
         }
         return spans.sorted { $0.start < $1.start }
+    }
+
+    /// The lines of code and HTML blocks, where nothing is math and nothing is a footnote.
+    private static func codeAndHTMLLines(_ document: MarkdownNode) -> Set<Int> {
+        var lines = Set<Int>()
+        document.forEachNode { node in
+            if node.kind == .codeBlock || node.kind == .htmlBlock { lines.formUnion(node.startLine...max(node.startLine, node.endLine)) }
+        }
+        return lines
+    }
+
+    private static func codeAndHTMLLines(_ source: SourceText) -> Set<Int> {
+        codeAndHTMLLines(CmarkDocument.parse(source.text))
     }
 
     /// The location of the first byte that breaks UTF-8 in `bytes`.

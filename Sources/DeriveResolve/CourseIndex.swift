@@ -32,6 +32,7 @@ struct CourseIndex {
             found.formUnion(resolution.equations.map(\.label))
             found.formUnion(resolution.codeBlocks.map(\.anchor))
             found.formUnion(resolution.figures.map { $0.label ?? "figure-\($0.number)" })
+            found.formUnion(resolution.footnotes.flatMap { ["fn-\($0)", "fnref-\($0)"] })
             anchors.append(found)
             let page = note.pagePath
             let number = resolution.noteNumber

@@ -20,6 +20,9 @@ public struct NoteResolution: Codable, Hashable, Sendable {
     public var figures: [NumberedFigure] = []
     /// What each label the note cites leads to, by label (`eq-delta`), in this note or another.
     public var citations: [String: CitationTarget] = [:]
+    /// The labels of the footnotes the note refers to, in the order of their first reference,
+    /// which numbers them.
+    public var footnotes: [String] = []
     /// Where each relative link to a note leads, by destination as written (`02-relu.md#delta`
     /// -> `02-relu.html#delta`), as a path from the site's root.
     public var links: [String: String] = [:]

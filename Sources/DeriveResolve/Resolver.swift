@@ -75,7 +75,39 @@ public struct Resolver: Sendable {
             notePath: note.path, equations: equations, codeBlocks: blocks, chunks: chunks, declaresDerivationCheck: declaresCheck,
             noteNumber: number)
         resolution.figures = numberFigures(note, diagnostics: &diagnostics)
+        resolution.footnotes = orderFootnotes(note, diagnostics: &diagnostics)
         return resolution
+    }
+
+    /// The footnotes the note refers to, in the order of their first reference.
+    private func orderFootnotes(_ note: Note, diagnostics: inout [Diagnostic]) -> [String] {
+        var defined: [String: Footnote] = [:]
+        for footnote in note.footnotes {
+            if let first = defined[footnote.label] {
+                diagnostics.append(Diagnostic(
+                    .error, .footnoteDuplicate, "footnote '[^\(footnote.label)]' is already defined at line \(first.location.line)",
+                    at: footnote.location))
+            } else {
+                defined[footnote.label] = footnote
+            }
+        }
+        var order: [String] = []
+        var undefined = Set<String>()
+        for label in note.footnoteReferences where !order.contains(label) && !undefined.contains(label) {
+            if defined[label] == nil {
+                undefined.insert(label)
+                diagnostics.append(Diagnostic(
+                    .error, .footnoteUndefined, "'[^\(label)]' refers to a footnote this note does not define (write '[^\(label)]: text')",
+                    at: NoteLocation(file: note.path, line: 1)))
+            } else {
+                order.append(label)
+            }
+        }
+        for footnote in note.footnotes where !order.contains(footnote.label) && defined[footnote.label] == footnote {
+            diagnostics.append(Diagnostic(
+                .warning, .footnoteUnused, "footnote '[^\(footnote.label)]' is defined but never referred to", at: footnote.location))
+        }
+        return order
     }
 
     private func numberFigures(_ note: Note, diagnostics: inout [Diagnostic]) -> [NumberedFigure] {

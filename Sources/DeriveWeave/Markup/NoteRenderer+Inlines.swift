@@ -24,6 +24,8 @@ extension NoteRenderer {
             return "<em>\(try inlines(content))</em>"
         case .strong(let content):
             return "<strong>\(try inlines(content))</strong>"
+        case .strikethrough(let content):
+            return "<del>\(try inlines(content))</del>"
         case .link(let destination, let title, let content, _):
             return try link(to: destination, title: title, content: content)
         case .image(let source, let title, let alt, _):
@@ -35,6 +37,10 @@ extension NoteRenderer {
             return try self.math(math.tex, display: false, at: math.location)
         case .citation(let citation):
             return cite(citation)
+        case .footnoteReference(let label):
+            guard let number = resolution.footnotes.firstIndex(of: label).map({ $0 + 1 }) else { return "[^\(label.htmlEscaped)]" }
+            let id = "fn-" + label
+            return "<sup class=\"footnote-ref\"><a href=\"#\(id.htmlEscaped)\" id=\"fnref-\(label.htmlEscaped)\">\(number)</a></sup>"
         }
     }
 

@@ -40,9 +40,21 @@ struct NoteRenderer {
         return try inlines(titleHeading.content)
     }
 
-    /// The HTML of the note after its title heading.
+    /// The HTML of the note after its title heading, its footnotes at the end.
     mutating func body() throws -> String {
-        try blocks(titleHeading == nil ? note.blocks : Array(note.blocks.dropFirst()), tight: false)
+        try blocks(titleHeading == nil ? note.blocks : Array(note.blocks.dropFirst()), tight: false) + (try footnotes())
+    }
+
+    /// The footnotes, numbered in the order they are first referred to, as cmark-gfm lists them.
+    private mutating func footnotes() throws -> String {
+        guard !resolution.footnotes.isEmpty else { return "" }
+        let definitions = Dictionary(note.footnotes.map { ($0.label, $0) }, uniquingKeysWith: { first, _ in first })
+        var html = "<section class=\"footnotes\">\n<ol>\n"
+        for label in resolution.footnotes {
+            let content = try definitions[label].map { try inlines($0.content) } ?? ""
+            html += "<li id=\"fn-\(label.htmlEscaped)\">\n<p>\(content) <a href=\"#fnref-\(label.htmlEscaped)\" class=\"footnote-backref\">↩</a></p>\n</li>\n"
+        }
+        return html + "</ol>\n</section>\n"
     }
 
     /// The HTML of `blocks`; in a tight list, paragraphs lose their `<p>`.
@@ -74,6 +86,10 @@ struct NoteRenderer {
                 + (try blocks(quote.blocks, tight: false)) + "</aside>\n"
         case .figure(let figure):
             return try self.figure(figure)
+        case .table(let table):
+            return try self.table(table)
+        case .footnote:
+            return ""  // shown at the end of the page
         case .list(let list):
             return try self.list(list)
         case .thematicBreak:
@@ -84,10 +100,29 @@ struct NoteRenderer {
     private mutating func list(_ list: ListBlock) throws -> String {
         let open = list.isOrdered ? (list.start == 1 ? "<ol>" : "<ol start=\"\(list.start)\">") : "<ul>"
         var html = open + "\n"
-        for item in list.items {
-            html += "<li>" + (try blocks(item, tight: list.isTight)) + "</li>\n"
+        for (index, item) in list.items.enumerated() {
+            let task = index < list.tasks.count ? list.tasks[index] : nil
+            let box = task.map { "<input type=\"checkbox\"\($0 ? " checked=\"\"" : "") disabled=\"\" /> " } ?? ""
+            html += "<li>" + box + (try blocks(item, tight: list.isTight)) + "</li>\n"
         }
         return html + (list.isOrdered ? "</ol>\n" : "</ul>\n")
+    }
+
+    /// A table as cmark-gfm writes it, in a box that scrolls sideways when it is too wide.
+    private mutating func table(_ table: Table) throws -> String {
+        func row(_ cells: [[Inline]], tag: String) throws -> String {
+            var html = "<tr>\n"
+            for (index, cell) in cells.enumerated() {
+                let alignment = index < table.alignments.count ? table.alignments[index] : nil
+                html += "<\(tag)\(alignment.map { " align=\"\($0)\"" } ?? "")>\(try inlines(cell))</\(tag)>\n"
+            }
+            return html + "</tr>\n"
+        }
+        var html = "<div class=\"table\">\n<table>\n<thead>\n" + (try row(table.header, tag: "th")) + "</thead>\n"
+        if !table.rows.isEmpty {
+            html += "<tbody>\n" + (try table.rows.map { try row($0, tag: "td") }.joined()) + "</tbody>\n"
+        }
+        return html + "</table>\n</div>\n"
     }
 
     /// A figure: the image, and its number and caption below it.
