@@ -13,9 +13,10 @@ public struct NoteResolution: Codable, Hashable, Sendable {
     public var chunks: [String: Chunk]
     /// Whether a compiled block declares the note's derivation check.
     public var declaresDerivationCheck: Bool
-    /// The note's number in the course (`2` for `02-relu.md`; else its place in reading order),
-    /// which prefixes the numbers other notes cite (`(2.3)`).
-    public var noteNumber: Int
+    /// The note's number in the course, which prefixes the numbers other notes cite (`(2.3)`):
+    /// the numbers its path's names start with (`2` for `02-relu.md`, `1.3` for
+    /// `01-basics/03-chain.md`), else its place in reading order.
+    public var noteNumber: String
     /// The figures, numbered in document order from 1.
     public var figures: [NumberedFigure] = []
     /// What each label the note cites leads to, by label (`eq-delta`), in this note or another.
@@ -30,7 +31,7 @@ public struct NoteResolution: Codable, Hashable, Sendable {
     /// Creates a resolution.
     public init(
         notePath: String, equations: [NumberedEquation], codeBlocks: [ResolvedCodeBlock], chunks: [String: Chunk],
-        declaresDerivationCheck: Bool, noteNumber: Int = 1
+        declaresDerivationCheck: Bool, noteNumber: String = "1"
     ) {
         self.notePath = notePath
         self.equations = equations

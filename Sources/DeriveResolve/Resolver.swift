@@ -32,14 +32,18 @@ public struct Resolver: Sendable {
         return (resolutions, diagnostics.sortedByLocation())
     }
 
-    /// The number a note's equations are cited with from other notes: the digits its file name
-    /// starts with (`02-relu.md` -> 2), else its place in reading order from 1.
-    static func noteNumber(of note: Note, at index: Int) -> Int {
-        let name = (note.relativePath as NSString).lastPathComponent
-        return Int(name.prefix { $0.isASCII && $0.isNumber }) ?? index + 1
+    /// The number a note's equations are cited with from other notes: the numbers its folders'
+    /// and file's names start with (`02-relu.md` -> 2, `01-basics/03-chain.md` -> 1.3; a folder's
+    /// `index.md` takes the folder's), else its place in reading order from 1.
+    static func noteNumber(of note: Note, at index: Int) -> String {
+        var names = note.relativePath.split(separator: "/")
+        if note.isFolderIndex { names.removeLast() }
+        let numbers = names.compactMap { name in Int(name.prefix { $0.isASCII && $0.isNumber }) }
+        guard !numbers.isEmpty, numbers.count == names.count else { return String(index + 1) }
+        return numbers.map(String.init).joined(separator: ".")
     }
 
-    private func resolveLocally(_ note: Note, number: Int, diagnostics: inout [Diagnostic]) -> NoteResolution {
+    private func resolveLocally(_ note: Note, number: String, diagnostics: inout [Diagnostic]) -> NoteResolution {
         let equations = numberEquations(note, diagnostics: &diagnostics)
         let labels = Set(equations.map(\.label))
         let code = note.codeBlocks
