@@ -174,8 +174,13 @@ struct NoteBuilder {
         }
         checkClosingFence(of: node, fenceByte: fence.first!, fenceLength: fence.count)
         let infoOffset = fenceStart + fence.count
-        let info = CodeInfoParser(file: file).parse(Array(line[infoOffset...]), line: node.startLine, column: infoOffset + 1)
+        var info = CodeInfoParser(file: file).parse(Array(line[infoOffset...]), line: node.startLine, column: infoOffset + 1)
         diagnostics += info.diagnostics
+        // The language as cmark reads it: backslash escapes and entities decoded (`foo\+bar` is `foo+bar`).
+        if !info.language.isEmpty, let decoded = node.fenceInfo.split(whereSeparator: { $0 == " " || $0 == "\t" }).first,
+           !decoded.hasPrefix("{") {
+            info.language = String(decoded)
+        }
         if info.language == "math" {
             let texLocation = NoteLocation(file: file, line: node.startLine + 1, column: node.startColumn)
             return .math(DisplayMath(

@@ -86,7 +86,7 @@ import Testing
         #expect(try Data(contentsOf: built.site.appendingPathComponent("images/deep/w.bin")) == Data([0, 1, 2, 255]))
         #expect(!built.exists("01-intro.md"))
         #expect(!built.exists(".hidden"))
-        #expect(try built.page("01-intro.html").contains("<img src=\"images/net.svg\" alt=\"a net\">"))
+        #expect(try built.page("01-intro.html").contains("<img src=\"images/net.svg\" alt=\"a net\" />"))
     }
 
     @Test func aNotesFileThatWouldReplaceAGeneratedFileIsAnError() throws {

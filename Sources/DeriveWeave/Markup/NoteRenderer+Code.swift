@@ -16,7 +16,7 @@ extension NoteRenderer {
         let language = code.language.isEmpty ? "" : " class=\"language-\(code.language.htmlEscaped)\""
         return "<figure class=\"\(classes.joined(separator: " "))\" id=\"\(entry.anchor)\">\n"
             + "<figcaption>\(caption(code, entry: entry))</figcaption>\n"
-            + "<pre><code\(language)>\(lines.joined(separator: "\n"))</code></pre>\n"
+            + "<pre><code\(language)>\(lines.map { $0 + "\n" }.joined())</code></pre>\n"
             + chunkNotes(code, entry: entry)
             + "</figure>\n"
     }

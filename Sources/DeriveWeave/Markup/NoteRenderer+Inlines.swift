@@ -17,7 +17,7 @@ extension NoteRenderer {
         case .softBreak:
             return "\n"
         case .lineBreak:
-            return "<br>\n"
+            return "<br />\n"
         case .code(let code):
             return "<code>\(code.htmlEscaped)</code>"
         case .emphasis(let content):
@@ -57,7 +57,7 @@ extension NoteRenderer {
         let altText = alt.plainText.htmlEscaped
         guard LinkPolicy.allows(source, isImage: true) else { return "<span class=\"dropped-image\">\(altText)</span>" }
         let titleAttribute = title.isEmpty ? "" : " title=\"\(title.htmlEscaped)\""
-        return "<img src=\"\(SitePath.encodedHref(source).htmlEscaped)\" alt=\"\(altText)\"\(titleAttribute)>"
+        return "<img src=\"\(SitePath.encodedHref(source).htmlEscaped)\" alt=\"\(altText)\"\(titleAttribute) />"
     }
 
     /// A link to what `citation` names, reading `(3)`, `(2.3)`, `Figure 1` or a section's title;

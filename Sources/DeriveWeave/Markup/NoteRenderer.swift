@@ -57,11 +57,14 @@ struct NoteRenderer {
         return html + "</ol>\n</section>\n"
     }
 
-    /// The HTML of `blocks`; in a tight list, paragraphs lose their `<p>`.
+    /// The HTML of `blocks`; in a tight list, paragraphs lose their `<p>` (and, last in their
+    /// item, their line break), as cmark writes them.
     mutating func blocks(_ blocks: [Block], tight: Bool) throws -> String {
         var html = ""
-        for block in blocks {
-            html += try self.block(block, tight: tight)
+        for (index, block) in blocks.enumerated() {
+            var part = try self.block(block, tight: tight)
+            if tight, index == blocks.count - 1, case .paragraph = block, part.hasSuffix("\n") { part.removeLast() }
+            html += part
         }
         return html
     }
@@ -93,7 +96,7 @@ struct NoteRenderer {
         case .list(let list):
             return try self.list(list)
         case .thematicBreak:
-            return "<hr>\n"
+            return "<hr />\n"
         }
     }
 
