@@ -109,3 +109,16 @@ struct TanglerTests {
     }
 
 }
+
+@Suite("Tangling notes in folders")
+struct FolderTanglingTests {
+    @Test func notesOfOneNameInTwoFoldersTangleIntoTwoFiles() throws {
+        let a = try #require(NoteParser().parse("```swift\nlet a = 1\n```\n", path: "Notes/a/01-x.md", relativePath: "a/01-x.md").note)
+        let b = try #require(NoteParser().parse("```swift\nlet b = 1\n```\n", path: "Notes/b/01-x.md", relativePath: "b/01-x.md").note)
+        let resolutions = [a, b].map { Resolver().resolve($0).resolution }
+        let (tangled, diagnostics) = Tangler().tangle([a, b], resolutions: resolutions)
+        #expect(diagnostics.isEmpty)
+        #expect(tangled.map(\.fileName) == ["a__01-x.swift", "b__01-x.swift"])
+        #expect([a, b].map(\.pagePath) == ["a/01-x.html", "b/01-x.html"])
+    }
+}
