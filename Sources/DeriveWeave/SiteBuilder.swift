@@ -40,6 +40,9 @@ public struct SiteBuilder: Sendable {
                 let copier = SiteAssets(destination: staging)
                 try copier.copyStylesheet(from: templates.assets)
                 try copier.copyKaTeX(from: options.katexAssets)
+                try copier.copyScripts(from: templates.assets, lunr: options.lunr)
+                let search = try writer.search.script(options: options, builder: templates.assets.appendingPathComponent("search-build.js"))
+                try Data(search.utf8).write(to: staging.appendingPathComponent("search-index.js"))
                 let diagnostics = (writer.diagnostics + (try copier.copyNoteFiles(assets, from: notesDirectory))).sortedByLocation()
                 summary = SiteSummary(pages: pages, diagnostics: diagnostics, math: math.statistics)
                 if diagnostics.containsErrors { throw SiteNotWritten() }

@@ -20,6 +20,8 @@ public struct SiteOptions: Sendable {
     public var nodeModules: URL
     /// The folder that holds KaTeX's `katex.min.css` and `fonts/`, copied into the site.
     public var katexAssets: URL
+    /// The folder that holds `lunr.js` and `lunr.min.js` (Debian's `libjs-lunr`), for search.
+    public var lunr: URL
 
     /// Options with Debian's node and KaTeX (`katex`, `libjs-katex`) and raw HTML omitted.
     public init(
@@ -27,7 +29,8 @@ public struct SiteOptions: Sendable {
         macros: [String: String] = [:], allowsRawHTML: Bool = false,
         nodeExecutable: URL = URL(fileURLWithPath: "/usr/bin/node"),
         nodeModules: URL = URL(fileURLWithPath: "/usr/share/nodejs"),
-        katexAssets: URL = URL(fileURLWithPath: "/usr/share/javascript/katex")
+        katexAssets: URL = URL(fileURLWithPath: "/usr/share/javascript/katex"),
+        lunr: URL = URL(fileURLWithPath: "/usr/share/javascript/lunr")
     ) {
         self.title = title
         self.description = description
@@ -38,6 +41,7 @@ public struct SiteOptions: Sendable {
         self.nodeExecutable = nodeExecutable
         self.nodeModules = nodeModules
         self.katexAssets = katexAssets
+        self.lunr = lunr
     }
 
     /// The canonical address of the page at `path` in the site, when the public address is known.

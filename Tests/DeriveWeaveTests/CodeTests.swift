@@ -16,7 +16,7 @@ import Testing
         #expect(page.contains("<span class=\"hl-num\">1.5</span>"))
         #expect(page.contains("<span class=\"hl-com\">// weight</span>"))
         #expect(page.contains("<span class=\"hl-str\">&quot;a&lt;b&quot;</span>"))
-        #expect(page.contains("<pre><code class=\"language-python\">x = a &lt; b &amp;&amp; c\n</code></pre>"))
+        #expect(page.contains("<pre><code class=\"language-python\"><span class=\"line\" data-line=\"11\">x = a &lt; b &amp;&amp; c</span>\n</code></pre>"))
     }
 
     @Test func labelsBlocksByRoleAndMarksIgnoredBlocks() throws {

@@ -6,8 +6,9 @@ import Testing
 
 /// Plain CommonMark comes out as cmark writes it: for many inputs, the body of the page Derive
 /// writes equals what the `cmark` command (Debian's `cmark`, `--unsafe`) writes, once Derive's
-/// documented additions are normalised away (heading ids, code blocks as figures with captions
-/// and highlighting, an image alone as a figure, `'` written as `&#39;`).
+/// documented additions are normalised away (heading ids, code blocks as figures with captions,
+/// a copy button, the note's line numbers and highlighting, an image alone as a figure, `'`
+/// written as `&#39;`).
 @Suite("CommonMark, differentially against the cmark command")
 struct CommonMarkDifferentialTests {
     /// Handwritten cases, each one where a hand-written renderer is likely to drift from cmark.
@@ -103,11 +104,12 @@ struct CommonMarkDifferentialTests {
     static func normalized(_ html: String) -> String {
         var text = html
         text.replace(/<h([1-6]) id="[^"]*">/) { "<h\($0.output.1)>" }
-        text.replace(/<figure class="code[^"]*" id="code-\d+">\n<figcaption>.*?<\/figcaption>\n(<pre>(?s:.*?)<\/pre>)\n(?:<p class="chunk-uses">.*?<\/p>\n)?<\/figure>/) {
+        text.replace(/<figure class="code[^"]*" id="code-\d+">\n<figcaption>.*?<\/figcaption>\n<button class="copy"[^>]*>Copy<\/button>\n(<pre>(?s:.*?)<\/pre>)\n(?:<p class="chunk-uses">.*?<\/p>\n)?<\/figure>/) {
             String($0.output.1)
         }
         text.replace(/<figure class="figure" id="[^"]*">\n(<img [^>]*>)\n<figcaption>(?s:.*?)<\/figcaption>\n<\/figure>/) { "<p>\($0.output.1)</p>" }
         text.replace(/<span class="hl-[a-z-]+">/, with: "")
+        text.replace(/<span class="line" data-line="\d+">/, with: "")
         text.replace(/<\/span>/, with: "")
         text.replace("&#39;", with: "'")
         text.replace("&#x27;", with: "'")

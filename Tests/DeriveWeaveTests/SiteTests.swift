@@ -21,7 +21,7 @@ import Testing
     @Test func writesAnIndexOfListedNotesAndAPagePerNote() throws {
         let built = try BuiltSite(notes())
         defer { built.remove() }
-        #expect(built.summary.pages == ["index.html", "01-intro.html", "02-draft.html", "03-relu.html"])
+        #expect(built.summary.pages == ["index.html", "01-intro.html", "02-draft.html", "03-relu.html", "search.html", "404.html"])
         let index = try built.page("index.html")
         #expect(index.contains("<a class=\"note-title\" href=\"01-intro.html\">Intro</a>"))
         #expect(index.contains("<p class=\"summary\">Why gradients.</p>"))
@@ -42,7 +42,7 @@ import Testing
         #expect(relu.contains("<a class=\"previous\" rel=\"prev\" href=\"01-intro.html\">← Intro</a>"))
         #expect(relu.contains("<h1 class=\"title\">ReLU</h1>"))
         #expect(try built.page("02-draft.html").contains("Draft: this note is not listed in the index."))
-        #expect(try built.page("style.css").contains("prefers-color-scheme: dark"))
+        #expect(try built.page("style.css").contains("light-dark("), "the colours follow the reader's light or dark setting")
     }
 
     @Test func sameInputsGiveAByteIdenticalSite() throws {

@@ -16,9 +16,15 @@ extension NoteRenderer {
         let language = code.language.isEmpty ? "" : " class=\"language-\(code.language.htmlEscaped)\""
         return "<figure class=\"\(classes.joined(separator: " "))\" id=\"\(entry.anchor)\">\n"
             + "<figcaption>\(caption(code, entry: entry))</figcaption>\n"
-            + "<pre><code\(language)>\(lines.map { $0 + "\n" }.joined())</code></pre>\n"
+            + "<button class=\"copy\" type=\"button\" hidden>Copy</button>\n"
+            + "<pre><code\(language)>\(numbered(lines, from: code.firstCodeLine))</code></pre>\n"
             + chunkNotes(code, entry: entry)
             + "</figure>\n"
+    }
+
+    /// Each line in a span that carries its line in the note, shown in the gutter (and never copied).
+    private func numbered(_ lines: [String], from first: Int) -> String {
+        lines.enumerated().map { "<span class=\"line\" data-line=\"\(first + $0.offset)\">\($0.element)</span>\n" }.joined()
     }
 
     private func caption(_ code: CodeBlock, entry: ResolvedCodeBlock) -> String {

@@ -22,12 +22,26 @@ struct IndexPage {
     var sections: [Section]
     /// From the index to the site's root: nothing.
     var root = ""
+    /// The course's title, in the masthead.
+    var courseTitle: String { title }
     var checksRun: Bool
 
     /// One folder's notes; the top folder's section has no title.
     struct Section {
         var folder: String
-        var title: String?
+        /// The section's heading (named so that an absent one never falls back to the page's title).
+        var heading: String?
         var notes: [Entry]
     }
+}
+
+/// What the `search` and `notfound` templates show: the course's title, nothing of a note.
+struct SitePage {
+    var title: String
+    var windowTitle: String
+    var courseTitle: String
+    var root: String
+    var description: String?
+    var author: String?
+    var canonical: String?
 }

@@ -31,6 +31,25 @@ struct NotePage {
     var canonical: String?
     /// From the page to the site's root (`../` per folder), for the stylesheet and the index.
     var root: String
+    /// The course's title, in the masthead.
+    var courseTitle: String = ""
+    /// The course's notes, a section per folder, this one marked and its headings below it.
+    var sidebar: [SidebarSection] = []
+
+    /// A folder's notes in the sidebar.
+    struct SidebarSection {
+        /// The folder's heading (named so that an absent one never falls back to the page's title).
+        var heading: String?
+        var notes: [SidebarEntry]
+    }
+
+    /// A note in the sidebar: a link from this page, and this page's headings when it is this one.
+    struct SidebarEntry {
+        var href: String
+        var title: String
+        var current: Bool
+        var contents: [Contents]
+    }
     /// The title as the page's `<h1>` shows it (math rendered), as HTML.
     var titleHTML: String
     /// The anchor of the note's own title heading, if it starts with one.

@@ -14,6 +14,8 @@ struct PageWriter {
     let site: URL
     /// What rendering the notes found.
     private(set) var diagnostics: [Diagnostic] = []
+    /// What search can find, gathered while the pages are written.
+    private(set) var search = SearchIndex()
 
     init(templates: TemplateLibrary, options: SiteOptions, math: KaTeXRenderer, reports: CheckReports?, site: URL) {
         self.templates = templates
@@ -48,10 +50,33 @@ struct PageWriter {
                 for: note, resolution: resolutions[position],
                 previous: previous.map { link(from: note, to: $0) }, next: next.map { link(from: note, to: $0) })
             if note.relativePath == "index.md" { page.course = NotePage.CourseContents(sections: index(of: notes).sections) }
+            page.courseTitle = options.title
+            page.sidebar = sidebar(of: listed, current: note, contents: page.contents)
             try write(try templates.render(page, with: "note"), to: note.pagePath)
             pages.append(note.pagePath)
         }
+        try writeSitePages(pages: &pages)
         return pages
+    }
+
+    /// The search page, the page for addresses that lead nowhere, and (with the site's public
+    /// address) the sitemap.
+    private mutating func writeSitePages(pages: inout [String]) throws {
+        let view = SitePage(
+            title: options.title, windowTitle: "Search · \(options.title)", courseTitle: options.title, root: "",
+            description: nil, author: options.author, canonical: options.canonicalURL(of: "search.html"))
+        try write(try templates.render(view, with: "search"), to: "search.html")
+        var notFound = view
+        notFound.windowTitle = "Not found · \(options.title)"
+        notFound.canonical = nil
+        try write(try templates.render(notFound, with: "notfound"), to: "404.html")
+        pages += ["search.html", "404.html"]
+        if options.publicURL != nil {
+            let urls = pages.filter { $0 != "404.html" }.compactMap { options.canonicalURL(of: $0) }
+            let sitemap = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+                + urls.map { "<url><loc>\($0.htmlEscaped)</loc></url>\n" }.joined() + "</urlset>\n"
+            try write(sitemap, to: "sitemap.xml")
+        }
     }
 
     private mutating func page(
@@ -61,6 +86,7 @@ struct PageWriter {
         let title = try renderer.title()
         let body = try renderer.body()
         diagnostics += renderer.diagnostics
+        indexForSearch(note, resolution: resolution, declarations: renderer.declarations)
         return NotePage(
             title: note.title, windowTitle: "\(note.title) · \(options.title)", description: note.summary,
             author: options.author, canonical: options.canonicalURL(of: note.pagePath), root: SitePath.root(of: note.pagePath),
@@ -75,6 +101,39 @@ struct PageWriter {
         )
     }
 
+    /// Adds what search should find on `note`'s page: the note, its headings, its labelled
+    /// equations and its Swift declarations.
+    private mutating func indexForSearch(
+        _ note: Note, resolution: NoteResolution, declarations: [(declaration: SwiftDeclaration, block: ResolvedCodeBlock)]
+    ) {
+        guard !note.isDraft else { return }
+        let page = SitePath.encodedHref(note.pagePath)
+        var prose: [String] = []
+        Block.forEach(in: note.blocks) { if case .paragraph(let paragraph) = $0 { prose.append(paragraph.content.plainText) } }
+        search.add(title: note.title, note: note.title, href: page, text: ([note.summary ?? ""] + prose).joined(separator: " "))
+        for heading in note.headings where heading.level > 1 {
+            search.add(title: heading.content.plainText, note: note.title, href: page + "#" + heading.anchor, text: "")
+        }
+        let math = Dictionary(note.displayMath.compactMap { math in math.label.map { ($0, math.tex) } }, uniquingKeysWith: { first, _ in first })
+        for equation in resolution.equations {
+            search.add(
+                title: "Equation (\(equation.number)) \(equation.label)", note: note.title, href: page + "#" + equation.label,
+                text: equation.label + " " + (math[equation.label] ?? ""))
+        }
+        var seen = Set<String>()
+        for (declaration, block) in declarations where seen.insert(declaration.name + declaration.kind).inserted {
+            search.add(
+                title: "\(declaration.name) (\(declaration.kind))", note: note.title, href: page + "#" + block.anchor,
+                text: Self.searchWords(declaration.name))
+        }
+    }
+
+    /// A Swift name as words search matches: `ThreeLayer.forward(_:_:)` -> `ThreeLayer.forward ThreeLayer forward`.
+    private static func searchWords(_ name: String) -> String {
+        let bare = String(name.prefix { $0 != "(" })
+        return ([bare] + bare.split(separator: ".").map(String.init)).joined(separator: " ")
+    }
+
     /// The course's contents: the notes in reading order, a section per folder.
     private func index(of notes: [Note]) -> IndexPage {
         var sections: [IndexPage.Section] = []
@@ -85,13 +144,29 @@ struct PageWriter {
                 status: status.rawValue, statusText: status.text)
             if sections.last?.folder != note.folder {
                 let title = note.folder.isEmpty ? nil : note.isFolderIndex ? note.title : note.folder
-                sections.append(IndexPage.Section(folder: note.folder, title: title, notes: []))
+                sections.append(IndexPage.Section(folder: note.folder, heading: title, notes: []))
             }
             sections[sections.count - 1].notes.append(entry)
         }
         return IndexPage(
             title: options.title, windowTitle: options.title, description: options.description, author: options.author,
             canonical: options.canonicalURL(of: "index.html"), sections: sections, checksRun: reports != nil)
+    }
+
+    /// The listed notes as the sidebar of `current`'s page: a section per folder.
+    private func sidebar(of listed: [Note], current: Note, contents: [NotePage.Contents]) -> [NotePage.SidebarSection] {
+        var sections: [(folder: String, section: NotePage.SidebarSection)] = []
+        for note in listed {
+            let entry = NotePage.SidebarEntry(
+                href: SitePath.encodedHref(SitePath.href(from: current.pagePath, to: note.pagePath)), title: note.title,
+                current: note == current, contents: note == current ? contents : [])
+            if sections.last?.folder != note.folder {
+                let title = note.folder.isEmpty ? nil : note.isFolderIndex ? note.title : note.folder
+                sections.append((note.folder, NotePage.SidebarSection(heading: title, notes: [])))
+            }
+            sections[sections.count - 1].section.notes.append(entry)
+        }
+        return sections.map(\.section)
     }
 
     private func link(from note: Note, to other: Note) -> NotePage.Link {

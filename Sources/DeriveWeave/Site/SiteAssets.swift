@@ -12,6 +12,13 @@ struct SiteAssets {
         try copy(assets.appendingPathComponent("style.css"), to: "style.css")
     }
 
+    /// Copies the pages' script, the favicon, and lunr for the search page.
+    func copyScripts(from assets: URL, lunr: URL) throws {
+        try copy(assets.appendingPathComponent("derive.js"), to: "derive.js")
+        try copy(assets.appendingPathComponent("favicon.svg"), to: "favicon.svg")
+        try copy(lunr.appendingPathComponent("lunr.min.js"), to: "lunr/lunr.min.js")
+    }
+
     /// Copies `katex.min.css` and the fonts it names into `katex/`.
     func copyKaTeX(from katex: URL) throws {
         try copy(katex.appendingPathComponent("katex.min.css"), to: "katex/katex.min.css")

@@ -1,0 +1,53 @@
+import Foundation
+
+/// The site's search index: every note, heading, labelled equation and Swift declaration as a
+/// document, indexed at build time by lunr in node, loaded by the search page from a script file
+/// (so search works from disk too, where a page cannot fetch files).
+struct SearchIndex {
+    /// One thing search can find, and where it is.
+    struct Document: Codable {
+        var id: String
+        var title: String
+        /// The note it is in, by title.
+        var note: String
+        /// Where it is, from the site's root.
+        var href: String
+        var text: String
+    }
+
+    private(set) var documents: [Document] = []
+
+    /// Adds a document.
+    mutating func add(title: String, note: String, href: String, text: String) {
+        documents.append(Document(id: String(documents.count), title: title, note: note, href: href, text: text))
+    }
+
+    /// The JavaScript that defines the index (`window.deriveSearch`), built by `script` with the
+    /// `node` and lunr that `options` name.
+    func script(options: SiteOptions, builder script: URL) throws -> String {
+        let process = Process()
+        process.executableURL = options.nodeExecutable
+        process.arguments = [script.path, options.lunr.appendingPathComponent("lunr.js").path]
+        let input = Pipe(), output = Pipe(), errors = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = errors
+        do {
+            try process.run()
+        } catch {
+            throw WeaveError.mathRendererFailed("node could not start to build the search index: \(error)")
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let data = try encoder.encode(documents)
+        let writer = Thread { try? input.fileHandleForWriting.write(contentsOf: data); try? input.fileHandleForWriting.close() }
+        writer.start()
+        let javascript = output.fileHandleForReading.readDataToEndOfFile()
+        let message = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw WeaveError.mathRendererFailed("lunr could not build the search index: \(String(decoding: message, as: UTF8.self))")
+        }
+        return String(decoding: javascript, as: UTF8.self)
+    }
+}
