@@ -23,7 +23,7 @@ struct IndexPage {
     /// From the index to the site's root: nothing.
     var root = ""
     /// The course's title, in the masthead.
-    var courseTitle: String { title }
+    var courseTitle: String
     var checksRun: Bool
 
     /// One folder's notes; the top folder's section has no title.

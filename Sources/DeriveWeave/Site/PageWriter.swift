@@ -150,7 +150,7 @@ struct PageWriter {
         }
         return IndexPage(
             title: options.title, windowTitle: options.title, description: options.description, author: options.author,
-            canonical: options.canonicalURL(of: "index.html"), sections: sections, checksRun: reports != nil)
+            canonical: options.canonicalURL(of: "index.html"), sections: sections, courseTitle: options.title, checksRun: reports != nil)
     }
 
     /// The listed notes as the sidebar of `current`'s page: a section per folder.
