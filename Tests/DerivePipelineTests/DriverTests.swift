@@ -92,6 +92,28 @@ struct DriverTests {
         #expect(modules.isDisjoint(with: ownTests.filter { $0 != "NotesTests" }), "built: \(modules.sorted())")
         #expect(!modules.contains("DeriveWeave") && !modules.contains("SwiftSyntax"))
     }
+
+    /// Each mistake a note's code makes in a call to the runtime fails the test that made it, at
+    /// the note's line, and every other test still runs (no test process dies).
+    @Test(.timeLimit(.minutes(10)))
+    func aMistakeInANotesCodeFailsItsTestAtTheNotesLine() throws {
+        let root = try course(copying: fixture("mistakes"))
+        defer { try? FileManager.default.removeItem(at: root) }
+        let (course, stages) = try run(.check, in: root)
+        try #require(stages.last == .check, "\(course.diagnostics)")
+        let failures = course.diagnostics.filter { $0.id == .testFailed }.map(\.description)
+        let note = "Notes/01-mistakes.md"
+        #expect(failures.contains("\(note):21:15: error: productOfMismatchedShapes() failed: matrix product needs the left's columns to equal the right's rows, got 2x3 * 2x1"))
+        #expect(failures.contains("\(note):27:11: error: sumOfMismatchedShapes() failed: + needs equal shapes, or a K×1 column or 1×K row vector beside a matrix it fits, got [2, 3] + [3, 2]"))
+        #expect(failures.contains("\(note):32:11: error: hadamardOfMismatchedShapes() failed: ⊙ needs equal shapes, got [2, 3] ⊙ [2, 2]"))
+        #expect(failures.contains("\(note):37:18: error: indexOutOfRange() failed: index (2, 0) is outside shape [2, 3]"))
+        #expect(failures.contains("\(note):43:9: error: lossOverAnEmptyBatch() failed: a loss needs at least one example, got a batch of shape [1, 0] with none"))
+        #expect(failures.contains("\(note):48:20: error: derivationCheckAtANaN() failed: Line: the loss at the check's point is nan; a derivation check needs a finite loss"))
+        #expect(!failures.contains { $0.contains("aCorrectCheckStillRuns") }, "\(failures)")
+        #expect(!course.diagnostics.contains { $0.id == .checkFailed }, "\(course.diagnostics)")
+        let reports = try #require(course.reports)
+        #expect(reports.derivations.contains { $0.line == 54 && $0.passed })
+    }
 }
 
 /// The stages a pipeline finished, collected from its observer.
