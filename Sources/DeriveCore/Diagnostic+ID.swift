@@ -46,6 +46,8 @@ extension Diagnostic {
         public static let notesMissing = ID(.load, "notes.missing")
         /// A note or a folder of notes cannot be listed or read.
         public static let noteUnreadable = ID(.load, "note.unreadable")
+        /// A symbolic link in the notes folder points outside the course, or nowhere: not followed.
+        public static let linkOutsideCourse = ID(.load, "link.outside-course")
 
         // parse
         /// The note's bytes are not UTF-8.
@@ -118,7 +120,7 @@ extension Diagnostic {
         /// Every kind of diagnostic, in stage order.
         public static let all: [ID] = [
             configYAML, configUnknownKey, configValue,
-            notesMissing, noteUnreadable,
+            notesMissing, noteUnreadable, linkOutsideCourse,
             noteNotUTF8, frontMatterUnclosed, frontMatterYAML, frontMatterNotAMapping, frontMatterUnknownKey,
             frontMatterType, mathUnclosedDisplay, infoTwoRoles, infoEmptyImplements, infoTwoChunkNames,
             infoUnknownWord, codeUnterminatedFence,

@@ -66,6 +66,22 @@ struct DriverTests {
         #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("Site").path))
     }
 
+    /// `Notes/leak.txt -> /etc/passwd` is an error at the link, and nothing of it reaches a site.
+    @Test func aLinkOutOfTheCourseIsAnErrorAtItsPathAndNoSiteIsWritten() throws {
+        let root = try course(copying: fixture("clean"))
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createSymbolicLink(
+            atPath: root.appendingPathComponent("Notes/leak.txt").path, withDestinationPath: "/etc/passwd")
+        let (course, stages) = try run(.weave, in: root)
+        #expect(course.diagnostics.map(\.description) == [
+            "Notes/leak.txt: error: a symbolic link to '/etc/passwd', outside the course: not followed (Derive reads nothing from outside the course)",
+        ])
+        #expect(course.diagnostics.map(\.stage) == [.load])
+        #expect(!course.assets.contains { $0.relativePath == "leak.txt" })
+        #expect(stages.last != .weave)
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("Site").path))
+    }
+
     /// `derive build` compiles exactly the course's notes and their tests: the check package has
     /// two targets, and its build folder holds no module of Derive's own test suite.
     @Test(.timeLimit(.minutes(10)))
