@@ -74,6 +74,8 @@ extension Diagnostic {
         public static let infoUnknownWord = ID(.parse, "info.unknown-word")
         /// A code fence that is never closed.
         public static let codeUnterminatedFence = ID(.parse, "code.unterminated-fence")
+        /// Markdown nested deeper than Derive reads (block quotes, lists, emphasis).
+        public static let markdownTooDeep = ID(.parse, "markdown.too-deep")
 
         // resolve
         /// Two equations of a note carry the same label.
@@ -86,6 +88,8 @@ extension Diagnostic {
         public static let chunkUndefined = ID(.resolve, "chunk.undefined")
         /// Chunk references that form a cycle.
         public static let chunkCycle = ID(.resolve, "chunk.cycle")
+        /// Chunk references nested deeper than Derive expands.
+        public static let chunkTooDeep = ID(.resolve, "chunk.too-deep")
         /// A chunk no compiled block uses, so it is not compiled.
         public static let chunkUnused = ID(.resolve, "chunk.unused")
         /// A note with `gradient` blocks and no derivation check.
@@ -123,8 +127,8 @@ extension Diagnostic {
             notesMissing, noteUnreadable, linkOutsideCourse,
             noteNotUTF8, frontMatterUnclosed, frontMatterYAML, frontMatterNotAMapping, frontMatterUnknownKey,
             frontMatterType, mathUnclosedDisplay, infoTwoRoles, infoEmptyImplements, infoTwoChunkNames,
-            infoUnknownWord, codeUnterminatedFence,
-            labelDuplicate, citationUnknownLabel, implementsUnknownLabel, chunkUndefined, chunkCycle, chunkUnused,
+            infoUnknownWord, codeUnterminatedFence, markdownTooDeep,
+            labelDuplicate, citationUnknownLabel, implementsUnknownLabel, chunkUndefined, chunkCycle, chunkTooDeep, chunkUnused,
             checkMissing,
             outputCollision,
             compileError, compileWarning, testFailed, checkFailed,

@@ -51,6 +51,12 @@ public struct NoteParser: Sendable {
 
         let spans = protectedSpans(source, file: path, diagnostics: &diagnostics)
         let document = CmarkDocument.parse(SourceText.join(MathProtector.protect(source, spans: spans)))
+        if let line = document.nestingCutAtLine {
+            diagnostics.append(Diagnostic(
+                .error, .markdownTooDeep,
+                "Markdown nested more than \(CmarkDocument.maximumNesting) levels deep (block quotes, lists or emphasis); Derive reads at most \(CmarkDocument.maximumNesting), the rest is left out",
+                at: NoteLocation(file: path, line: max(1, line), column: 1)))
+        }
         var builder = NoteBuilder(source: source, spans: spans, file: path)
         let blocks = builder.blocks(document.children)
         diagnostics += builder.diagnostics
@@ -84,8 +90,14 @@ public struct NoteParser: Sendable {
         structure.forEachNode { node in
             guard node.kind == .paragraph || node.kind == .heading else { return }
             let text = LeafText(source, firstLine: node.startLine, lastLine: node.endLine)
-            let claimed = display.spans.compactMap { span -> Range<Int>? in
-                guard span.end.line >= node.startLine, span.start.line <= node.endLine else { return nil }
+            // The display spans overlapping the node's lines: sorted and disjoint, so found by
+            // binary search, not by a scan of every span for every paragraph.
+            var first = 0, past = display.spans.count
+            while first < past {
+                let middle = (first + past) / 2
+                if display.spans[middle].end.line < node.startLine { first = middle + 1 } else { past = middle }
+            }
+            let claimed = display.spans[first...].prefix { $0.start.line <= node.endLine }.map { span -> Range<Int> in
                 let lower = text.offset(of: span.start) ?? 0
                 let upper = text.offset(of: span.end) ?? text.bytes.count
                 return lower..<max(lower, upper)
