@@ -13,8 +13,8 @@ import Testing
 struct LimitTests {
     /// A note of about `bytes` bytes of one hostile shape.
     enum Shape: String, CaseIterable, CustomTestStringConvertible {
-        case inlineMathOnOneLine, longLine, inlineMathParagraph, codeBlocks, nestedChunks, dollarSigns, displayBlock,
-             nestedBlockQuotes, ordinaryNote
+        case inlineMathOnOneLine, longLine, inlineMathParagraph, codeBlocks, nestedChunks, dollarSigns, unclosedDollars,
+             dollarRun, displayBlock, nestedBlockQuotes, ordinaryNote
 
         var testDescription: String { rawValue }
 
@@ -32,6 +32,8 @@ struct LimitTests {
                     + (0..<depth).map { "```swift #c\($0)\nlet v\($0) = 1\n<<c\($0 + 1)>>\n```\n\n" }.joined()
                     + "```swift #c\(depth)\nlet end = 1\n```\n"
             case .dollarSigns: return "# A\n\n" + repeated("$ 1 ") + "\n"
+            case .unclosedDollars: return "# A\n\n" + repeated("$a ") + "\n"
+            case .dollarRun: return "# A\n\n" + repeated("$") + "\n"
             case .displayBlock: return "# A\n\n$$\n" + repeated("a_{1} + b^{2} = c \\\\\n") + "$$\n"
             case .nestedBlockQuotes: return "# A\n\n" + String(repeating: ">", count: max(1, bytes / 2)) + " deep\n"
             case .ordinaryNote:
