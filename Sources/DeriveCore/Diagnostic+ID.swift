@@ -52,6 +52,8 @@ extension Diagnostic {
         // parse
         /// The note's bytes are not UTF-8.
         public static let noteNotUTF8 = ID(.parse, "note.not-utf8")
+        /// The note is larger than Derive reads (16 MiB).
+        public static let noteTooLarge = ID(.parse, "note.too-large")
         /// Front matter opened with `---` never closes.
         public static let frontMatterUnclosed = ID(.parse, "front-matter.unclosed")
         /// Front matter is not valid YAML.
@@ -125,7 +127,7 @@ extension Diagnostic {
         public static let all: [ID] = [
             configYAML, configUnknownKey, configValue,
             notesMissing, noteUnreadable, linkOutsideCourse,
-            noteNotUTF8, frontMatterUnclosed, frontMatterYAML, frontMatterNotAMapping, frontMatterUnknownKey,
+            noteNotUTF8, noteTooLarge, frontMatterUnclosed, frontMatterYAML, frontMatterNotAMapping, frontMatterUnknownKey,
             frontMatterType, mathUnclosedDisplay, infoTwoRoles, infoEmptyImplements, infoTwoChunkNames,
             infoUnknownWord, codeUnterminatedFence, markdownTooDeep,
             labelDuplicate, citationUnknownLabel, implementsUnknownLabel, chunkUndefined, chunkCycle, chunkTooDeep, chunkUnused,

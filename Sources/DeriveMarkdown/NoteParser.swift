@@ -14,6 +14,10 @@ public struct ParsedNote: Sendable {
 /// with math, citations and code blocks read. Labels, citations and chunks are resolved later,
 /// once for every stage (DeriveResolve).
 public struct NoteParser: Sendable {
+    /// The largest note read, in bytes (16 MiB): time and memory grow linearly with a note's size
+    /// (about 1 s and 100 MiB per MiB), and a larger note is refused at its first line.
+    public static let maximumSize = 16 << 20
+
     /// Creates a parser.
     public init() {}
 
@@ -44,6 +48,12 @@ public struct NoteParser: Sendable {
     }
 
     private func parse(_ text: String, path: String, digest: String) -> ParsedNote {
+        guard text.utf8.count <= Self.maximumSize else {
+            return ParsedNote(note: nil, diagnostics: [Diagnostic(
+                .error, .noteTooLarge,
+                "the note is \(text.utf8.count >> 20) MiB; Derive reads notes of at most \(Self.maximumSize >> 20) MiB (split it into several notes)",
+                at: NoteLocation(file: path, line: 1))])
+        }
         var source = SourceText(text)
         let (frontMatter, frontMatterDiagnostics) = FrontMatter.read(source, file: path)
         for line in 0..<frontMatter.lineCount { source.lines[line] = [] }
