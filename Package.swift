@@ -78,12 +78,17 @@ let package = Package(
         // OpenBLAS's CBLAS interface for the matrix product, from Debian's libopenblas-dev.
         .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
         // Optimized even in debug builds: the notes train networks inside `swift test`, and an
-        // unoptimized runtime makes an epoch of Fashion-MNIST many times slower. (Tools version
-        // 6.2 lets a package that depends on Derive by version build it with this flag.)
+        // unoptimized runtime makes an epoch of Fashion-MNIST many times slower. Frame pointers
+        // kept, so that a note's mistake is reported at the note's line that called the runtime
+        // (NoteCallSite.swift). (Tools version 6.2 lets a package that depends on Derive by
+        // version build it with these flags.)
         .target(
             name: "DeriveRuntime",
             dependencies: ["DeriveCore", "CZlib", "CBLAS"],
-            swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
+            swiftSettings: [
+                .unsafeFlags(["-O"], .when(configuration: .debug)),
+                .unsafeFlags(["-Xcc", "-fno-omit-frame-pointer"]),
+            ]
         ),
 
         // The command-line tool, one file per subcommand: arguments in, the driver, text out.

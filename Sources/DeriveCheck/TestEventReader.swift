@@ -66,12 +66,21 @@ public struct TestEventReader: Sendable {
     }
 
     private func diagnostic(for issue: Record.Issue, test: String?, messages: [Record.Message]) -> Diagnostic {
-        let text = messages.first?.text ?? "an issue was recorded"
-        let message = "\(test ?? "a test") failed: \(text)"
+        let message = "\(test ?? "a test") failed: \(Self.text(of: messages))"
         guard let source = issue.sourceLocation, let path = notePath(of: source) else {
             return Diagnostic(.error, .testFailed, message, at: .whole(pathsByFileName.values.sorted().first ?? "Notes"))
         }
         return Diagnostic(.error, .testFailed, message, at: NoteLocation(file: path, line: source.line, column: source.column))
+    }
+
+    /// What an issue's messages say: the first (`Expectation failed: ...`) and its comments (the
+    /// `details` that follow), or the comments alone after the generic `Issue recorded` that an
+    /// `Issue.record(comment)` (a derivation check, a runtime mistake) opens with.
+    private static func text(of messages: [Record.Message]) -> String {
+        guard let first = messages.first?.text else { return "an issue was recorded" }
+        let details = messages.dropFirst().filter { $0.symbol == "details" }.map(\.text)
+        if details.isEmpty { return first }
+        return first == "Issue recorded" ? details.joined(separator: "; ") : "\(first); \(details.joined(separator: "; "))"
     }
 
     /// The note a source location names, by its file name (`NotesTests/01-intro.md` -> `Notes/01-intro.md`).

@@ -1,5 +1,9 @@
 /// A line of code that consists of a chunk reference `<<name>>`, with the indentation before it.
 public struct ChunkReference: Hashable, Sendable {
+    /// How deep chunk references may nest: a reference below this many levels of expansion is an
+    /// error (`chunk.too-deep`) and is not expanded.
+    public static let maximumNesting = 1000
+
     /// The referenced chunk's name.
     public var name: String
     /// The whitespace before `<<`, which prefixes every line of the expansion.

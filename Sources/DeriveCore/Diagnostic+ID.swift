@@ -46,10 +46,14 @@ extension Diagnostic {
         public static let notesMissing = ID(.load, "notes.missing")
         /// A note or a folder of notes cannot be listed or read.
         public static let noteUnreadable = ID(.load, "note.unreadable")
+        /// A symbolic link in the notes folder points outside the course, or nowhere: not followed.
+        public static let linkOutsideCourse = ID(.load, "link.outside-course")
 
         // parse
         /// The note's bytes are not UTF-8.
         public static let noteNotUTF8 = ID(.parse, "note.not-utf8")
+        /// The note is larger than Derive reads (16 MiB).
+        public static let noteTooLarge = ID(.parse, "note.too-large")
         /// Front matter opened with `---` never closes.
         public static let frontMatterUnclosed = ID(.parse, "front-matter.unclosed")
         /// Front matter is not valid YAML.
@@ -72,6 +76,8 @@ extension Diagnostic {
         public static let infoUnknownWord = ID(.parse, "info.unknown-word")
         /// A code fence that is never closed.
         public static let codeUnterminatedFence = ID(.parse, "code.unterminated-fence")
+        /// Markdown nested deeper than Derive reads (block quotes, lists, emphasis).
+        public static let markdownTooDeep = ID(.parse, "markdown.too-deep")
 
         // resolve
         /// Two equations of a note carry the same label.
@@ -96,6 +102,8 @@ extension Diagnostic {
         public static let chunkUndefined = ID(.resolve, "chunk.undefined")
         /// Chunk references that form a cycle.
         public static let chunkCycle = ID(.resolve, "chunk.cycle")
+        /// Chunk references nested deeper than Derive expands.
+        public static let chunkTooDeep = ID(.resolve, "chunk.too-deep")
         /// A chunk no compiled block uses, so it is not compiled.
         public static let chunkUnused = ID(.resolve, "chunk.unused")
         /// A note with `gradient` blocks and no derivation check.
@@ -130,12 +138,13 @@ extension Diagnostic {
         /// Every kind of diagnostic, in stage order.
         public static let all: [ID] = [
             configYAML, configUnknownKey, configValue,
-            notesMissing, noteUnreadable,
-            noteNotUTF8, frontMatterUnclosed, frontMatterYAML, frontMatterNotAMapping, frontMatterUnknownKey,
+            notesMissing, noteUnreadable, linkOutsideCourse,
+            noteNotUTF8, noteTooLarge, frontMatterUnclosed, frontMatterYAML, frontMatterNotAMapping, frontMatterUnknownKey,
             frontMatterType, mathUnclosedDisplay, infoTwoRoles, infoEmptyImplements, infoTwoChunkNames,
-            infoUnknownWord, codeUnterminatedFence,
+            infoUnknownWord, codeUnterminatedFence, markdownTooDeep,
             labelDuplicate, citationUnknownLabel, citationAmbiguousLabel, linkBroken, linkUnknownAnchor,
-            footnoteUndefined, footnoteDuplicate, footnoteUnused, implementsUnknownLabel, chunkUndefined, chunkCycle, chunkUnused,
+            footnoteUndefined, footnoteDuplicate, footnoteUnused, implementsUnknownLabel, chunkUndefined, chunkCycle, chunkTooDeep,
+            chunkUnused,
             checkMissing,
             outputCollision,
             compileError, compileWarning, testFailed, checkFailed,

@@ -30,11 +30,81 @@ public struct NoteDirectory: Codable, Hashable, Sendable {
         }
     }
 
-    /// The notes in reading order: by folder, a folder's `index.md` first, then by name.
-    public func notes() throws -> [File] { try files().filter { $0.relativePath.hasSuffix(".md") } }
+    /// What the folder holds: its notes, its other files, and the links it refuses to follow.
+    public struct Contents: Hashable, Sendable {
+        /// The notes (`.md`) in reading order: by folder, a folder's `index.md` first, then by name.
+        public var notes: [File] = []
+        /// Every other file (images, data), ordered by relative path.
+        public var otherFiles: [File] = []
+        /// The symbolic links refused, each an error at its path (see `contents(within:)`).
+        public var refusedLinks: [RefusedLink] = []
+    }
 
-    /// Every other file (images, data), ordered by relative path.
-    public func otherFiles() throws -> [File] { try files().filter { !$0.relativePath.hasSuffix(".md") } }
+    /// A symbolic link in the folder that is not followed: why, and where it is.
+    public struct RefusedLink: Hashable, Sendable {
+        /// The link's path below the folder, `/`-separated.
+        public var relativePath: String
+        /// Why it is refused, as a diagnostic says it.
+        public var reason: String
+
+        /// The link at `relativePath`, refused for `reason`.
+        public init(relativePath: String, reason: String) {
+            self.relativePath = relativePath
+            self.reason = reason
+        }
+    }
+
+    /// The notes, the other files and the refused links below the folder, hidden files and
+    /// folders left out.
+    ///
+    /// A symbolic link is followed only when its target exists and lies inside `boundary` (the
+    /// course's folder) or inside this folder: a link out of the course (`leak.txt -> /etc/passwd`,
+    /// `keys -> ~/.ssh`) or a dangling one is refused, never read, so nothing outside the course
+    /// reaches the site or the module. A folder reached twice through links is listed once.
+    public func contents(within boundary: URL? = nil) throws -> Contents {
+        let root = url.resolvingSymlinksInPath().standardizedFileURL
+        let allowed = [root.path] + [boundary?.resolvingSymlinksInPath().standardizedFileURL.path].compactMap { $0 }
+        func isAllowed(_ path: String) -> Bool { allowed.contains { path == $0 || path.hasPrefix($0 == "/" ? "/" : $0 + "/") } }
+
+        var contents = Contents()
+        var visited: Set<String> = [root.path]
+        func walk(_ folder: URL, _ prefix: String) throws {
+            let keys: [URLResourceKey] = [.isSymbolicLinkKey, .isDirectoryKey, .isRegularFileKey]
+            let entries = try FileManager.default.contentsOfDirectory(
+                at: folder, includingPropertiesForKeys: keys, options: [.skipsHiddenFiles])
+            for entry in entries.sorted(by: { $0.lastPathComponent < $1.lastPathComponent }) {
+                let relative = prefix + entry.lastPathComponent
+                var target = entry
+                if try entry.resourceValues(forKeys: [.isSymbolicLinkKey]).isSymbolicLink == true {
+                    let destination = (try? FileManager.default.destinationOfSymbolicLink(atPath: entry.path)) ?? "?"
+                    target = entry.resolvingSymlinksInPath().standardizedFileURL
+                    guard FileManager.default.fileExists(atPath: target.path) else {
+                        contents.refusedLinks.append(RefusedLink(
+                            relativePath: relative, reason: "a symbolic link to '\(destination)', which does not exist: not followed"))
+                        continue
+                    }
+                    guard isAllowed(target.path) else {
+                        contents.refusedLinks.append(RefusedLink(
+                            relativePath: relative,
+                            reason: "a symbolic link to '\(destination)', outside the course: not followed (Derive reads nothing from outside the course)"))
+                        continue
+                    }
+                }
+                var isFolder: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: target.path, isDirectory: &isFolder) else { continue }
+                if isFolder.boolValue {
+                    if visited.insert(target.resolvingSymlinksInPath().path).inserted { try walk(target, relative + "/") }
+                } else if try target.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile == true {
+                    let file = File(url: entry, relativePath: relative)
+                    if relative.hasSuffix(".md") { contents.notes.append(file) } else { contents.otherFiles.append(file) }
+                }
+            }
+        }
+        try walk(root, "")
+        contents.notes.sort { Self.readingOrder($0.relativePath, $1.relativePath) }
+        contents.otherFiles.sort { $0.relativePath < $1.relativePath }
+        return contents
+    }
 
     /// The path a location uses for `file` (`Notes/01-intro.md`).
     public func displayPath(of file: File) -> String {
@@ -42,22 +112,9 @@ public struct NoteDirectory: Codable, Hashable, Sendable {
         return displayPath.isEmpty || displayPath == "." ? file.relativePath : "\(displayPath)/\(file.relativePath)"
     }
 
-    /// Every regular file below the folder, hidden files and folders left out, ordered.
-    private func files() throws -> [File] {
-        let keys: [URLResourceKey] = [.isRegularFileKey, .isDirectoryKey]
-        guard let enumerator = FileManager.default.enumerator(
-            at: url.resolvingSymlinksInPath(), includingPropertiesForKeys: keys, options: [.skipsHiddenFiles]) else {
-            throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: url.path])
-        }
-        var found: [File] = []
-        let base = url.resolvingSymlinksInPath().path
-        for case let file as URL in enumerator {
-            guard (try file.resourceValues(forKeys: Set(keys))).isRegularFile == true else { continue }
-            let full = file.resolvingSymlinksInPath().path
-            let relative = full.hasPrefix(base + "/") ? String(full.dropFirst(base.count + 1)) : file.lastPathComponent
-            found.append(File(url: file, relativePath: relative))
-        }
-        return found.sorted { Self.readingOrder($0.relativePath, $1.relativePath) }
+    /// The path a location uses for `relativePath` below the folder.
+    public func displayPath(ofRelativePath relativePath: String) -> String {
+        displayPath(of: File(url: url, relativePath: relativePath))
     }
 
     /// Whether `a` comes before `b` in reading order: path component by component, with

@@ -3,6 +3,11 @@ import CCmark
 /// The one place that touches cmark's C API: parses CommonMark and copies the tree into
 /// `MarkdownNode` values, then frees cmark's tree before returning.
 enum CmarkDocument {
+    /// How deep nodes may nest (block quotes in block quotes, emphasis in emphasis): deeper
+    /// content is not copied, and the parser reports `markdown.too-deep`. The tree is walked
+    /// recursively in every stage, so this bounds the stack a note can take.
+    static let maximumNesting = 1000
+
     /// Parses `text` as CommonMark (no smart punctuation, no raw-HTML filtering: the weaver decides).
     static func parse(_ text: String) -> MarkdownNode {
         var bytes = Array(text.utf8)
@@ -13,10 +18,14 @@ enum CmarkDocument {
         }
         guard let root else { return MarkdownNode(kind: .document) }
         defer { cmark_node_free(root) }
-        return copy(root)
+        var cutAtLine: Int?
+        var document = copy(root, depth: 0, blockLine: 1, cutAtLine: &cutAtLine)
+        document.nestingCutAtLine = cutAtLine
+        return document
     }
 
-    private static func copy(_ node: OpaquePointer) -> MarkdownNode {
+    /// `node` and what is below it; `blockLine` is the line of the nearest block above (inlines have none).
+    private static func copy(_ node: OpaquePointer, depth: Int, blockLine: Int, cutAtLine: inout Int?) -> MarkdownNode {
         var value = MarkdownNode(kind: kind(of: node))
         value.startLine = Int(cmark_node_get_start_line(node))
         value.startColumn = Int(cmark_node_get_start_column(node))
@@ -40,9 +49,14 @@ enum CmarkDocument {
         default:
             break
         }
+        let line = value.startLine > 0 ? value.startLine : blockLine
+        if depth >= maximumNesting, cmark_node_first_child(node) != nil {
+            cutAtLine = cutAtLine ?? line
+            return value
+        }
         var child = cmark_node_first_child(node)
         while let current = child {
-            value.children.append(copy(current))
+            value.children.append(copy(current, depth: depth + 1, blockLine: line, cutAtLine: &cutAtLine))
             child = cmark_node_next(current)
         }
         return value

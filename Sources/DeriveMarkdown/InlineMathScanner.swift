@@ -14,6 +14,7 @@ struct InlineMathScanner {
     /// The spans found, and errors for display math that never closes.
     func scan() -> (spans: [ProtectedSpan], diagnostics: [Diagnostic]) {
         let bytes = text.bytes
+        let closers = bytes.contains(UInt8(ascii: "$")) ? InlineMathClosers(bytes) : nil
         var spans: [ProtectedSpan] = []
         var diagnostics: [Diagnostic] = []
         var index = 0
@@ -43,7 +44,7 @@ struct InlineMathScanner {
                     index += 2
                 }
             case UInt8(ascii: "$"):
-                if let span = inlineMath(at: index) {
+                if let closers, let span = inlineMath(at: index, closers: closers) {
                     spans.append(span.span)
                     index = span.end
                 } else {
@@ -63,31 +64,15 @@ struct InlineMathScanner {
         return (spans, diagnostics)
     }
 
-    private func inlineMath(at opening: Int) -> (span: ProtectedSpan, end: Int)? {
+    private func inlineMath(at opening: Int, closers: InlineMathClosers) -> (span: ProtectedSpan, end: Int)? {
         let bytes = text.bytes
-        guard opening + 1 < bytes.count, !bytes[opening + 1].isWhitespace else { return nil }
-        var depth = 0
-        var index = opening + 1
-        while index < bytes.count {
-            switch bytes[index] {
-            case UInt8(ascii: "\\"):
-                index += 2
-                continue
-            case UInt8(ascii: "{"): depth += 1
-            case UInt8(ascii: "}"): depth = max(0, depth - 1)
-            case UInt8(ascii: "$")
-                where depth == 0 && !bytes[index - 1].isWhitespace
-                && !(index + 1 < bytes.count && bytes[index + 1].isDigit):
-                let span = ProtectedSpan(
-                    kind: .inlineMath, tex: text.tex((opening + 1)..<index),
-                    start: text.position(opening), texStart: text.position(opening + 1),
-                    end: text.position(index + 1))
-                return (span, index + 1)
-            default: break
-            }
-            index += 1
-        }
-        return nil
+        guard opening + 1 < bytes.count, !bytes[opening + 1].isWhitespace,
+              let index = closers.closer(from: opening + 1) else { return nil }
+        let span = ProtectedSpan(
+            kind: .inlineMath, tex: text.tex((opening + 1)..<index),
+            start: text.position(opening), texStart: text.position(opening + 1),
+            end: text.position(index + 1))
+        return (span, index + 1)
     }
 
     private func displayMath(at opening: Int) -> (span: ProtectedSpan, end: Int)? {

@@ -24,9 +24,13 @@ struct LeafText {
 
     /// The note position of flat `offset`.
     func position(_ offset: Int) -> ProtectedSpan.Position {
-        var index = lineStarts.count - 1
-        while index > 0 && lineStarts[index] > offset { index -= 1 }
-        return .init(line: firstLine + index, column: offset - lineStarts[index] + 1)
+        // The last line starting at or before `offset`, by binary search over the line starts.
+        var low = 0, high = lineStarts.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if lineStarts[middle] <= offset { low = middle } else { high = middle - 1 }
+        }
+        return .init(line: firstLine + low, column: offset - lineStarts[low] + 1)
     }
 
     /// The flat offset of a note position inside this block, if it is inside.

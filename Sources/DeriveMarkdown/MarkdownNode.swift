@@ -28,6 +28,9 @@ struct MarkdownNode: Hashable, Sendable {
     var endLine = 0
     var endColumn = 0
     var children: [MarkdownNode] = []
+    /// On the document: the line of the first node nested deeper than
+    /// `CmarkDocument.maximumNesting`, whose children were not copied.
+    var nestingCutAtLine: Int?
 }
 
 extension MarkdownNode {

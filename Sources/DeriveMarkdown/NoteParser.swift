@@ -14,6 +14,10 @@ public struct ParsedNote: Sendable {
 /// with math, citations and code blocks read. Labels, citations and chunks are resolved later,
 /// once for every stage (DeriveResolve).
 public struct NoteParser: Sendable {
+    /// The largest note read, in bytes (16 MiB): time and memory grow linearly with a note's size
+    /// (about 1 s and 100 MiB per MiB), and a larger note is refused at its first line.
+    public static let maximumSize = 16 << 20
+
     /// Creates a parser.
     public init() {}
 
@@ -45,6 +49,12 @@ public struct NoteParser: Sendable {
     }
 
     private func parse(_ text: String, path: String, relativePath: String?, digest: String) -> ParsedNote {
+        guard text.utf8.count <= Self.maximumSize else {
+            return ParsedNote(note: nil, diagnostics: [Diagnostic(
+                .error, .noteTooLarge,
+                "the note is \(text.utf8.count >> 20) MiB; Derive reads notes of at most \(Self.maximumSize >> 20) MiB (split it into several notes)",
+                at: NoteLocation(file: path, line: 1))])
+        }
         var source = SourceText(text)
         let (frontMatter, frontMatterDiagnostics) = FrontMatter.read(source, file: path)
         for line in 0..<frontMatter.lineCount { source.lines[line] = [] }
@@ -53,6 +63,12 @@ public struct NoteParser: Sendable {
         let spans = protectedSpans(source, file: path, diagnostics: &diagnostics)
         let protected = FootnoteMarks.mark(MathProtector.protect(source, spans: spans), skipping: Self.codeAndHTMLLines(source))
         let document = CmarkDocument.parse(SourceText.join(protected))
+        if let line = document.nestingCutAtLine {
+            diagnostics.append(Diagnostic(
+                .error, .markdownTooDeep,
+                "Markdown nested more than \(CmarkDocument.maximumNesting) levels deep (block quotes, lists or emphasis); Derive reads at most \(CmarkDocument.maximumNesting), the rest is left out",
+                at: NoteLocation(file: path, line: max(1, line), column: 1)))
+        }
         var builder = NoteBuilder(source: source, protected: protected, spans: spans, file: path)
         let blocks = builder.blocks(document.children)
         diagnostics += builder.diagnostics
@@ -84,8 +100,14 @@ public struct NoteParser: Sendable {
         structure.forEachNode { node in
             guard node.kind == .paragraph || node.kind == .heading else { return }
             let text = LeafText(source, firstLine: node.startLine, lastLine: node.endLine)
-            let claimed = display.spans.compactMap { span -> Range<Int>? in
-                guard span.end.line >= node.startLine, span.start.line <= node.endLine else { return nil }
+            // The display spans overlapping the node's lines: sorted and disjoint, so found by
+            // binary search, not by a scan of every span for every paragraph.
+            var first = 0, past = display.spans.count
+            while first < past {
+                let middle = (first + past) / 2
+                if display.spans[middle].end.line < node.startLine { first = middle + 1 } else { past = middle }
+            }
+            let claimed = display.spans[first...].prefix { $0.start.line <= node.endLine }.map { span -> Range<Int> in
                 let lower = text.offset(of: span.start) ?? 0
                 let upper = text.offset(of: span.end) ?? text.bytes.count
                 return lower..<max(lower, upper)

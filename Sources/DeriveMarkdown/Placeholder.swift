@@ -19,28 +19,44 @@ enum Placeholder {
 
 /// Replaces protected spans in a note's lines with placeholders.
 enum MathProtector {
-    /// `source`'s lines with every span of `spans` (sorted, not overlapping) replaced.
+    /// `source`'s lines with every span of `spans` (sorted, not overlapping) replaced, in one pass
+    /// over the note: time linear in its size, however many spans share a line.
     static func protect(_ source: SourceText, spans: [ProtectedSpan]) -> [[UInt8]] {
-        var lines = source.lines
-        for (index, span) in spans.enumerated().reversed() {
-            let marker = isCitation(span) ? Placeholder.citation : Placeholder.math
-            let first = lines[span.start.line - 1]
-            var replacement = Array(first[..<(span.start.column - 1)]) + Placeholder.bytes(marker) + Array(String(index).utf8)
-            if span.start.line == span.end.line {
-                lines[span.start.line - 1] = replacement + Placeholder.bytes(Placeholder.end) + Array(first[(span.end.column - 1)...])
-                continue
+        let lines = source.lines
+        var protected: [[UInt8]] = []
+        protected.reserveCapacity(lines.count)
+        // The output line being built, and the next source byte to copy: line `row`, column `column`.
+        var line: [UInt8] = []
+        var row = 1, column = 1
+        func copy(upToLine target: Int, column targetColumn: Int) {
+            while row < target {
+                line += lines[row - 1][min(column - 1, lines[row - 1].count)...]
+                protected.append(line)
+                line = []
+                row += 1
+                column = 1
             }
-            lines[span.start.line - 1] = replacement
-            for line in (span.start.line + 1)...span.end.line {
-                let bytes = lines[line - 1]
-                replacement = Array(bytes.prefix(SourceText.containerPrefixLength(bytes))) + Placeholder.bytes(Placeholder.filler)
-                if line == span.end.line {
-                    replacement += Placeholder.bytes(Placeholder.end) + Array(bytes[(span.end.column - 1)...])
-                }
-                lines[line - 1] = replacement
-            }
+            let bytes = lines[row - 1]
+            line += bytes[min(column - 1, bytes.count)..<min(max(column, targetColumn) - 1, bytes.count)]
+            column = max(column, targetColumn)
         }
-        return lines
+        for (index, span) in spans.enumerated() {
+            copy(upToLine: span.start.line, column: span.start.column)
+            line += Placeholder.bytes(isCitation(span) ? Placeholder.citation : Placeholder.math) + Array(String(index).utf8)
+            if span.end.line > span.start.line {
+                for covered in (span.start.line + 1)...span.end.line {
+                    protected.append(line)
+                    let bytes = lines[covered - 1]
+                    line = Array(bytes.prefix(SourceText.containerPrefixLength(bytes))) + Placeholder.bytes(Placeholder.filler)
+                }
+                row = span.end.line
+            }
+            line += Placeholder.bytes(Placeholder.end)
+            column = span.end.column
+        }
+        copy(upToLine: lines.count, column: Int.max)
+        protected.append(line)
+        return protected
     }
 
     private static func isCitation(_ span: ProtectedSpan) -> Bool {

@@ -31,9 +31,13 @@ struct ChunkGraph {
         }
         var names = Set(definitions.keys)
         for block in blocks { names.formUnion(block.references.filter { definitions[$0] != nil }) }
+        var referencingBlocks: [String: [ResolvedCodeBlock]] = [:]
+        for block in blocks {
+            for name in Set(block.references) { referencingBlocks[name, default: []].append(block) }
+        }
         var chunks: [String: Chunk] = [:]
         for name in names.sorted() {
-            let referencing = blocks.filter { $0.references.contains(name) }
+            let referencing = referencingBlocks[name] ?? []
             chunks[name] = Chunk(
                 name: name, definitions: definitions[name] ?? [],
                 uses: referencing.filter(\.isCompiled).map(\.number), shownUses: referencing.filter { !$0.isCompiled }.map(\.number),
@@ -69,6 +73,13 @@ struct ChunkGraph {
             reached.insert(name)
             if reference.indentation.isEmpty { topLevel.insert(name) }
             guard !walked.contains(name) else { continue }
+            guard stack.count < ChunkReference.maximumNesting else {
+                report(Diagnostic(
+                    .error, .chunkTooDeep,
+                    "'<<\(name)>>' nests chunks more than \(ChunkReference.maximumNesting) deep; Derive expands at most \(ChunkReference.maximumNesting) levels",
+                    at: location))
+                continue
+            }
             for definition in definitions { walk(definition, stack: stack + [name]) }
             walked.insert(name)
         }

@@ -69,6 +69,12 @@ private func runDerivationCheck<Parameters: ParameterSet>(
 ) -> DerivationReport {
     let derived = gradients(point)
     let subject = subjectName(Parameters.self) + (label.map { " (\($0))" } ?? "")
+    let lossAtPoint = loss(point)
+    if !lossAtPoint.isFinite {
+        Issue.record(
+            Comment(rawValue: "\(subject): the loss at the check's point is \(lossAtPoint); a derivation check needs a finite loss"),
+            sourceLocation: sourceLocation)
+    }
     let place = "\(sourceLocation.filePath):\(sourceLocation.line)"
     var lines = ["checkDerivation \(subject) at \(place)" + (automatic == nil ? " (autodiff skipped: loss not differentiable by the compiler)" : "")]
 

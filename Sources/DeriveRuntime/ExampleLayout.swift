@@ -8,8 +8,11 @@ public enum ExampleLayout: Sendable, Hashable {
 }
 
 extension Matrix {
-    /// The number of examples the matrix holds in `layout`.
+    /// The number of examples the matrix holds in `layout`, which a loss averages over: an empty
+    /// batch is a note's mistake (reported; the placeholder 1 keeps the loss at 0, not NaN).
     func exampleCount(_ layout: ExampleLayout) -> Int {
-        layout == .columns ? cols : rows
+        let count = layout == .columns ? cols : rows
+        guard ensure(count > 0, "a loss needs at least one example, got a batch of shape \(shape) with none") else { return 1 }
+        return count
     }
 }

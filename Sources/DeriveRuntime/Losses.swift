@@ -31,7 +31,9 @@ public func crossEntropy(_ ŷ: Matrix, _ y: Matrix, examples layout: ExampleLayo
 /// when each example's labels sum to 1. Differentiable in both arguments.
 @differentiable(reverse)
 public func softmaxCrossEntropy(logits: Matrix, labels y: Matrix, examples layout: ExampleLayout = .columns) -> Double {
-    ensure(logits.shape == y.shape, "softmaxCrossEntropy needs equal shapes, got \(logits.shape) and \(y.shape)")
+    guard ensure(logits.shape == y.shape, "softmaxCrossEntropy needs equal shapes, got \(logits.shape) and \(y.shape)") else {
+        return 0
+    }
     // Per example, −Σ y log softmax(z) = (Σ y) logSumExp(z) − Σ y z.
     let normalizers = logSumExp(logits, examples: layout) ⊙ y.sumOfEachExample(layout)
     return (normalizers.sum() - (y ⊙ logits).sum()) / Double(withoutDerivative(at: y).exampleCount(layout))
@@ -42,7 +44,7 @@ public func softmaxCrossEntropy(logits: Matrix, labels y: Matrix, examples layou
 public func oneHot(labels: [Int], classes: Int, examples layout: ExampleLayout = .columns) -> Matrix {
     var out = Matrix(rows: labels.count, cols: classes, repeating: 0)
     for (i, label) in labels.enumerated() {
-        ensure(0 <= label && label < classes, "label \(label) is not one of \(classes) classes")
+        guard ensure(0 <= label && label < classes, "label \(label) is not one of \(classes) classes") else { continue }
         out[i, label] = 1
     }
     return layout == .rows ? out : out.transposed

@@ -50,7 +50,7 @@ extension Matrix {
     /// A scalar minus every entry, as in `1 - ŷ`.
     @differentiable(reverse)
     public static func - (scalar: Double, matrix: Matrix) -> Matrix {
-        ensure(!matrix.isShapelessZero, "\(scalar) - Matrix.zero has no shape")
+        guard ensure(!matrix.isShapelessZero, "\(scalar) - Matrix.zero has no shape") else { return .zero }
         return matrix.map { scalar - $0 }
     }
 
@@ -63,10 +63,12 @@ extension Matrix {
         let rows = max(lhs.rows, rhs.rows), cols = max(lhs.cols, rhs.cols)
         func isFull(_ m: Matrix) -> Bool { m.rows == rows && m.cols == cols }
         func isVector(_ m: Matrix) -> Bool { m.shape == [rows, 1] || m.shape == [1, cols] }
-        ensure(
-            (isFull(lhs) && isVector(rhs)) || (isVector(lhs) && isFull(rhs)),
-            "\(symbol) needs equal shapes, or a K×1 column or 1×K row vector beside a matrix it"
-                + " fits, got \(lhs.shape) \(symbol) \(rhs.shape)")
+        guard
+            ensure(
+                (isFull(lhs) && isVector(rhs)) || (isVector(lhs) && isFull(rhs)),
+                "\(symbol) needs equal shapes, or a K×1 column or 1×K row vector beside a matrix it"
+                    + " fits, got \(lhs.shape) \(symbol) \(rhs.shape)")
+        else { return Matrix(rows: lhs.rows, cols: lhs.cols, repeating: 0) }
         // A broadcast operand steps by 0 along the axis where it has length 1.
         let lhsRowStep = lhs.rows == 1 ? 0 : lhs.cols, lhsColStep = lhs.cols == 1 ? 0 : 1
         let rhsRowStep = rhs.rows == 1 ? 0 : rhs.cols, rhsColStep = rhs.cols == 1 ? 0 : 1
@@ -91,7 +93,9 @@ extension Matrix {
         if isShapelessZero || target == shape { return self }
         if target == [0, 0] { return .zero }
         if target == [rows, 1] { return rowSums() }
-        ensure(target == [1, cols], "cannot sum a gradient of shape \(shape) down to \(target)")
+        guard ensure(target == [1, cols], "cannot sum a gradient of shape \(shape) down to \(target)") else {
+            return Matrix(rows: target[0], cols: target[1], repeating: 0)
+        }
         return columnSums()
     }
 }

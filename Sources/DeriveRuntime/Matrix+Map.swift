@@ -10,7 +10,9 @@ extension Matrix {
     /// Entry-by-entry combination of two matrices of the same shape; `symbol` names the
     /// operation in the message when the shapes differ.
     func combined(with other: Matrix, _ symbol: String, _ combine: (Double, Double) -> Double) -> Matrix {
-        ensure(shape == other.shape, "\(symbol) needs equal shapes, got \(shape) \(symbol) \(other.shape)")
+        guard ensure(shape == other.shape, "\(symbol) needs equal shapes, got \(shape) \(symbol) \(other.shape)") else {
+            return Matrix(rows: rows, cols: cols, repeating: 0)
+        }
         var out = [Double](repeating: 0, count: count)
         values.withUnsafeBufferPointer { a in
             other.values.withUnsafeBufferPointer { b in

@@ -33,9 +33,12 @@ extension Matrix {
         if a.isShapelessZero || b.isShapelessZero { return .zero }
         let (m, k) = transposeA ? (a.cols, a.rows) : (a.rows, a.cols)
         let (bk, n) = transposeB ? (b.cols, b.rows) : (b.rows, b.cols)
-        ensure(
-            k == bk,
-            "matrix product needs the left's columns to equal the right's rows, got \(transposeA ? "\(a.shape)ᵀ" : "\(a.shape)") * \(transposeB ? "\(b.shape)ᵀ" : "\(b.shape)")")
+        func shown(_ m: Matrix, _ transposed: Bool) -> String { "\(m.rows)x\(m.cols)" + (transposed ? "ᵀ" : "") }
+        guard
+            ensure(
+                k == bk,
+                "matrix product needs the left's columns to equal the right's rows, got \(shown(a, transposeA)) * \(shown(b, transposeB))")
+        else { return Matrix(rows: m, cols: n, repeating: 0) }
         var out = [Double](repeating: 0, count: m * n)
         guard m > 0, n > 0, k > 0 else { return Matrix(rows: m, cols: n, values: out) }
         a.values.withUnsafeBufferPointer { pa in
@@ -69,6 +72,6 @@ extension Matrix {
 
 /// A dimension as BLAS's integer type, which is narrower than `Int`.
 private func blasInt(_ value: Int) -> blasint {
-    ensure(value <= Int(blasint.max), "dimension \(value) is too large for BLAS")
+    guard ensure(value <= Int(blasint.max), "dimension \(value) is too large for BLAS") else { return 0 }
     return blasint(value)
 }

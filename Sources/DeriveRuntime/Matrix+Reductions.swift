@@ -10,7 +10,7 @@ extension Matrix {
     /// The mean of every entry.
     @differentiable(reverse)
     public func mean() -> Double {
-        ensure(count > 0, "the mean of a matrix of shape \(shape) is undefined")
+        guard ensure(count > 0, "the mean of a matrix of shape \(shape) is undefined") else { return 0 }
         return sum() / Double(count)
     }
 

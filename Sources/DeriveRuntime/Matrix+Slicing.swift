@@ -5,7 +5,7 @@ extension Matrix {
         let picked = Array(indices)
         var out = [Double](repeating: 0, count: rows * picked.count)
         for (k, j) in picked.enumerated() {
-            ensure(0 <= j && j < cols, "column \(j) is outside shape \(shape)")
+            guard ensure(0 <= j && j < cols, "column \(j) is outside shape \(shape)") else { continue }
             for i in 0..<rows { out[i * picked.count + k] = values[i * cols + j] }
         }
         return Matrix(rows: rows, cols: picked.count, values: out)
@@ -16,9 +16,12 @@ extension Matrix {
         var out: [Double] = []
         var count = 0
         for i in indices {
-            ensure(0 <= i && i < rows, "row \(i) is outside shape \(shape)")
-            out.append(contentsOf: values[(i * cols)..<((i + 1) * cols)])
             count += 1
+            guard ensure(0 <= i && i < rows, "row \(i) is outside shape \(shape)") else {
+                out.append(contentsOf: repeatElement(0, count: cols))
+                continue
+            }
+            out.append(contentsOf: values[(i * cols)..<((i + 1) * cols)])
         }
         return Matrix(rows: count, cols: cols, values: out)
     }

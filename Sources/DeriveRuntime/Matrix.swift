@@ -1,6 +1,7 @@
 /// A dense matrix of `Double`s, stored row-major: the value every note computes with.
 ///
-/// Operations check shapes and stop with a message naming both shapes when they disagree.
+/// Operations check shapes; when they disagree, the note's mistake is reported at its line with
+/// both shapes (see `reportNoteMistake(_:)`) and the operation returns a zero placeholder.
 /// `Matrix.zero` is a shape-less zero (see `Matrix+Differentiable.swift`), the identity for `+`.
 public struct Matrix: Hashable, Sendable {
     /// The number of rows.
@@ -12,30 +13,33 @@ public struct Matrix: Hashable, Sendable {
 
     /// A `rows`×`cols` matrix whose entries are all `value`.
     public init(rows: Int, cols: Int, repeating value: Double) {
-        ensure(rows >= 0 && cols >= 0, "a matrix cannot have shape [\(rows), \(cols)]")
-        self.rows = rows
-        self.cols = cols
-        self.values = Array(repeating: value, count: rows * cols)
+        let valid = ensure(rows >= 0 && cols >= 0, "a matrix cannot have shape [\(rows), \(cols)]")
+        self.rows = valid ? rows : 0
+        self.cols = valid ? cols : 0
+        self.values = Array(repeating: value, count: self.rows * self.cols)
     }
 
     /// A `rows`×`cols` matrix from its entries, row after row.
     public init(rows: Int, cols: Int, values: [Double]) {
-        ensure(rows >= 0 && cols >= 0, "a matrix cannot have shape [\(rows), \(cols)]")
-        ensure(
-            values.count == rows * cols,
-            "\(values.count) values cannot fill a matrix of shape [\(rows), \(cols)]")
-        self.rows = rows
-        self.cols = cols
-        self.values = values
+        let valid =
+            ensure(rows >= 0 && cols >= 0, "a matrix cannot have shape [\(rows), \(cols)]")
+            && ensure(
+                values.count == rows * cols,
+                "\(values.count) values cannot fill a matrix of shape [\(rows), \(cols)]")
+        self.rows = valid ? rows : max(rows, 0)
+        self.cols = valid ? cols : max(cols, 0)
+        self.values = valid ? values : Array(repeating: 0, count: self.rows * self.cols)
     }
 
     /// A matrix from its rows, which must all have the same length.
     public init(_ rows: [[Double]]) {
         let cols = rows.first?.count ?? 0
-        ensure(
+        let valid = ensure(
             rows.allSatisfy { $0.count == cols },
             "rows of different lengths \(rows.map(\.count)) do not make a matrix")
-        self.init(rows: rows.count, cols: cols, values: rows.flatMap { $0 })
+        self.init(
+            rows: rows.count, cols: cols,
+            values: valid ? rows.flatMap { $0 } : Array(repeating: 0, count: rows.count * cols))
     }
 
     /// A column vector (K×1) from its entries.
@@ -57,11 +61,15 @@ public struct Matrix: Hashable, Sendable {
     /// The entry in row `i` and column `j`, both counted from 0.
     public subscript(i: Int, j: Int) -> Double {
         get {
-            ensure(0 <= i && i < rows && 0 <= j && j < cols, "index (\(i), \(j)) is outside shape \(shape)")
+            guard ensure(0 <= i && i < rows && 0 <= j && j < cols, "index (\(i), \(j)) is outside shape \(shape)") else {
+                return 0
+            }
             return values[i * cols + j]
         }
         set {
-            ensure(0 <= i && i < rows && 0 <= j && j < cols, "index (\(i), \(j)) is outside shape \(shape)")
+            guard ensure(0 <= i && i < rows && 0 <= j && j < cols, "index (\(i), \(j)) is outside shape \(shape)") else {
+                return
+            }
             values[i * cols + j] = newValue
         }
     }

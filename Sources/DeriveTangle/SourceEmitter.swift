@@ -4,8 +4,8 @@ import DeriveCore
 /// indentation and wrapping every run of note lines in `#sourceLocation`, so that the compiler
 /// and the test runners report the note's file and line.
 ///
-/// Chunks come resolved (DeriveResolve): an undefined chunk, or a reference that would close a
-/// cycle, expands to nothing here; the resolve stage has already reported it.
+/// Chunks come resolved (DeriveResolve): an undefined chunk, a reference that would close a
+/// cycle or one nested too deep expands to nothing here; the resolve stage has already reported it.
 struct SourceEmitter {
     let notePath: String
     /// The compiled blocks that define each chunk, in document order.
@@ -47,7 +47,8 @@ struct SourceEmitter {
                 if line.contains(where: { !$0.isWhitespace }) { lastCodeLine = line }
                 continue
             }
-            guard !stack.contains(reference.name), let definitions = chunks[reference.name] else { continue }
+            guard !stack.contains(reference.name), stack.count < ChunkReference.maximumNesting,
+                  let definitions = chunks[reference.name] else { continue }
             for definition in definitions {
                 emit(definition, indentation: indentation + reference.indentation, expanding: stack + [reference.name])
             }

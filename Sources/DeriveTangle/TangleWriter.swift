@@ -9,10 +9,25 @@ public struct TangleWriter: Sendable {
     /// A writer into `directory` (created if missing).
     public init(directory: URL) { self.directory = directory }
 
+    /// A file name that would write outside the folder or out of sight: not one visible
+    /// `.swift` file directly inside it (`../x.swift`, `/etc/x.swift`, `.x.swift`).
+    public struct UnsafeName: Error, CustomStringConvertible {
+        /// The name refused.
+        public var name: String
+        /// The refusal, in words.
+        public var description: String { "refusing to write '\(name)': not a .swift file name inside the output folder" }
+    }
+
     /// Makes the folder hold exactly `files` (name -> content) among its `.swift` files.
-    /// Returns the names actually written.
+    /// Returns the names actually written. Throws `UnsafeName`, before writing anything, for a
+    /// name that is not one visible `.swift` file directly inside the folder.
     @discardableResult
     public func write(_ files: [String: String]) throws -> [String] {
+        if let unsafe = files.keys.sorted().first(where: { name in
+            name.contains("/") || name.contains("\\") || name.hasPrefix(".") || !name.hasSuffix(".swift") || name.contains("\0")
+        }) {
+            throw UnsafeName(name: unsafe)
+        }
         let manager = FileManager.default
         try manager.createDirectory(at: directory, withIntermediateDirectories: true)
         var written: [String] = []

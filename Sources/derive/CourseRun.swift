@@ -11,6 +11,9 @@ enum CourseRun {
         let console = options.console()
         var course = options.openCourse(site: site?.site)
         let driver = Driver(siteDirectory: siteDirectory ?? course.siteDirectory, allowsRawHTML: site?.allowRawHTML ?? false)
+        // Commands that write outputs run one at a time on a course; lint only reads.
+        let lock = goal == .lint ? nil : try CourseLock(root: course.root, waiting: console.say)
+        defer { withExtendedLifetime(lock) {} }
         do {
             try driver.pipeline(for: goal).run(&course, observer: console.show)
         } catch {

@@ -19,6 +19,7 @@ struct TestEventReaderTests {
         {"kind":"event","payload":{"instant":{"absolute":1,"since1970":1},"issue":{"isKnown":true,"sourceLocation":{"_filePath":"Notes\/97-probe.md","column":5,"fileID":"NotesTests\/97-probe.md","line":14}},"kind":"issueRecorded","messages":[{"symbol":"fail","text":"known"}],"testID":"NotesTests.probeP(n:)\/97-probe.swift:13:2"},"version":0}
         {"kind":"event","payload":{"instant":{"absolute":1,"since1970":1},"kind":"testEnded","messages":[],"testID":"NotesTests.probeP(n:)\/97-probe.swift:13:2"},"version":0}
         {"kind":"event","payload":{"instant":{"absolute":1,"since1970":1},"kind":"testStarted","messages":[],"testID":"NotesTests.fine()\/97-probe.swift:20:2"},"version":0}
+        {"kind":"event","payload":{"instant":{"absolute":1,"since1970":1},"issue":{"isKnown":false,"sourceLocation":{"_filePath":"Notes\/97-probe.md","column":15,"fileID":"NotesTests\/97-probe.md","line":21}},"kind":"issueRecorded","messages":[{"symbol":"fail","text":"Issue recorded"},{"symbol":"details","text":"matrix product needs the left's columns to equal the right's rows, got 2x3 * 2x1"}],"testID":"NotesTests.fine()\/97-probe.swift:20:2"},"version":0}
 
         """#
 
@@ -28,6 +29,7 @@ struct TestEventReaderTests {
         #expect(reader.diagnostics.map(\.description) == [
             "Notes/97-probe.md:9:5: error: probeT() failed: Expectation failed: (probeV() → 1) == 2",
             "Notes/97-probe.md:13:5: error: probeP(n:) with 2 failed: Expectation failed: (n → 2) == 1",
+            "Notes/97-probe.md:21:15: error: fine() failed: matrix product needs the left's columns to equal the right's rows, got 2x3 * 2x1",
         ])
         #expect(reader.diagnostics.allSatisfy { $0.id == .testFailed })
     }
@@ -37,7 +39,7 @@ struct TestEventReaderTests {
         reader.read(Data(Self.stream.utf8))
         #expect(reader.total == 3)
         #expect(reader.ended == 2)
-        #expect(reader.failed.count == 2)
+        #expect(reader.failed.count == 3)
         #expect(Array(reader.running.values) == ["fine()"], "a test started and never ended: the process died in it")
         #expect(!reader.runEnded)
         reader.read(Data(#"{"kind":"event","payload":{"kind":"runEnded","messages":[]},"version":0}"#.utf8 + [10]))

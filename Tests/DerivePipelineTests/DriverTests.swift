@@ -66,6 +66,22 @@ struct DriverTests {
         #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("Site").path))
     }
 
+    /// `Notes/leak.txt -> /etc/passwd` is an error at the link, and nothing of it reaches a site.
+    @Test func aLinkOutOfTheCourseIsAnErrorAtItsPathAndNoSiteIsWritten() throws {
+        let root = try course(copying: fixture("clean"))
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createSymbolicLink(
+            atPath: root.appendingPathComponent("Notes/leak.txt").path, withDestinationPath: "/etc/passwd")
+        let (course, stages) = try run(.weave, in: root)
+        #expect(course.diagnostics.map(\.description) == [
+            "Notes/leak.txt: error: a symbolic link to '/etc/passwd', outside the course: not followed (Derive reads nothing from outside the course)",
+        ])
+        #expect(course.diagnostics.map(\.stage) == [.load])
+        #expect(!course.assets.contains { $0.relativePath == "leak.txt" })
+        #expect(stages.last != .weave)
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("Site").path))
+    }
+
     /// `derive build` compiles exactly the course's notes and their tests: the check package has
     /// two targets, and its build folder holds no module of Derive's own test suite.
     @Test(.timeLimit(.minutes(10)))
@@ -91,6 +107,28 @@ struct DriverTests {
         #expect(modules.contains("Notes") && modules.contains("NotesTests") && modules.contains("DeriveRuntime"))
         #expect(modules.isDisjoint(with: ownTests.filter { $0 != "NotesTests" }), "built: \(modules.sorted())")
         #expect(!modules.contains("DeriveWeave") && !modules.contains("SwiftSyntax"))
+    }
+
+    /// Each mistake a note's code makes in a call to the runtime fails the test that made it, at
+    /// the note's line, and every other test still runs (no test process dies).
+    @Test(.timeLimit(.minutes(10)))
+    func aMistakeInANotesCodeFailsItsTestAtTheNotesLine() throws {
+        let root = try course(copying: fixture("mistakes"))
+        defer { try? FileManager.default.removeItem(at: root) }
+        let (course, stages) = try run(.check, in: root)
+        try #require(stages.last == .check, "\(course.diagnostics)")
+        let failures = course.diagnostics.filter { $0.id == .testFailed }.map(\.description)
+        let note = "Notes/01-mistakes.md"
+        #expect(failures.contains("\(note):21:15: error: productOfMismatchedShapes() failed: matrix product needs the left's columns to equal the right's rows, got 2x3 * 2x1"))
+        #expect(failures.contains("\(note):27:11: error: sumOfMismatchedShapes() failed: + needs equal shapes, or a K×1 column or 1×K row vector beside a matrix it fits, got [2, 3] + [3, 2]"))
+        #expect(failures.contains("\(note):32:11: error: hadamardOfMismatchedShapes() failed: ⊙ needs equal shapes, got [2, 3] ⊙ [2, 2]"))
+        #expect(failures.contains("\(note):37:18: error: indexOutOfRange() failed: index (2, 0) is outside shape [2, 3]"))
+        #expect(failures.contains("\(note):43:9: error: lossOverAnEmptyBatch() failed: a loss needs at least one example, got a batch of shape [1, 0] with none"))
+        #expect(failures.contains("\(note):48:20: error: derivationCheckAtANaN() failed: Line: the loss at the check's point is nan; a derivation check needs a finite loss"))
+        #expect(!failures.contains { $0.contains("aCorrectCheckStillRuns") }, "\(failures)")
+        #expect(!course.diagnostics.contains { $0.id == .checkFailed }, "\(course.diagnostics)")
+        let reports = try #require(course.reports)
+        #expect(reports.derivations.contains { $0.line == 54 && $0.passed })
     }
 }
 

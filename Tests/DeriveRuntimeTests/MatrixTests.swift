@@ -91,15 +91,28 @@ import Testing
         #expect(Matrix([[3, 3, 1]]).argmax(examples: .rows) == [0])
     }
 
-    @Test func mismatchedShapesStopWithBothShapes() async throws {
-        let sum = try #require(await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
-            _ = Matrix(rows: 2, cols: 3, repeating: 1) + Matrix(rows: 3, cols: 2, repeating: 1)
+    @Test func mismatchedShapesAreRecordedWithBothShapesAndAPlaceholder() {
+        withKnownIssue {
+            let sum = Matrix(rows: 2, cols: 3, repeating: 1) + Matrix(rows: 3, cols: 2, repeating: 1)
+            #expect(sum == Matrix(rows: 2, cols: 3, repeating: 0))
+        } matching: { issue in
+            issue.comments.contains { $0.rawValue.contains("got [2, 3] + [3, 2]") }
+        }
+        withKnownIssue {
+            let product = Matrix(rows: 2, cols: 3, repeating: 1) * Matrix(rows: 2, cols: 1, repeating: 1)
+            #expect(product == Matrix(rows: 2, cols: 1, repeating: 0))
+        } matching: { issue in
+            issue.comments.contains {
+                $0.rawValue == "matrix product needs the left's columns to equal the right's rows, got 2x3 * 2x1"
+            }
+        }
+    }
+
+    @Test func aMistakeOutsideATestIsOneLineAndStatusOne() async throws {
+        let result = try await #require(#expect(processExitsWith: .exitCode(1), observing: [\.standardErrorContent]) {
+            _ = Matrix(rows: 2, cols: 3, repeating: 1) ⊙ Matrix(rows: 2, cols: 1, repeating: 1)
         })
-        #expect(String(decoding: sum.standardErrorContent, as: UTF8.self).contains("got [2, 3] + [3, 2]"))
-        let product = try #require(await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
-            _ = Matrix(rows: 2, cols: 3, repeating: 1) * Matrix(rows: 2, cols: 3, repeating: 1)
-        })
-        #expect(String(decoding: product.standardErrorContent, as: UTF8.self).contains("got [2, 3] * [2, 3]"))
+        #expect(String(decoding: result.standardErrorContent, as: UTF8.self) == "error: ⊙ needs equal shapes, got [2, 3] ⊙ [2, 1]\n")
     }
 
     @Test func descriptionShowsShapeAndRows() {

@@ -1,3 +1,4 @@
+import DeriveMarkdown
 import DeriveTangle
 import Foundation
 import Testing
@@ -25,5 +26,24 @@ struct TangleWriterTests {
         try writer.write(["a.swift": "let a = 1\n", "b.swift": "let b = 1\n"])
         try writer.write(["a.swift": "let a = 1\n"])
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["a.swift"])
+    }
+
+    @Test(arguments: ["../escape.swift", "/tmp/absolute.swift", "sub/dir.swift", ".hidden.swift", "..", "notes.txt", "a\\b.swift"])
+    func aNameOutsideTheFolderIsRefusedBeforeAnythingIsWritten(name: String) throws {
+        let parent = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let folder = parent.appendingPathComponent("out")
+        #expect(throws: TangleWriter.UnsafeName.self) {
+            try TangleWriter(directory: folder).write(["a.swift": "let a = 1\n", name: "let b = 1\n"])
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path) == [], "nothing written anywhere")
+    }
+
+    /// The tangled file's name comes from the note's file name alone, whatever its path says.
+    @Test(arguments: ["Notes/../../escape.md", "/etc/cron.d/job.md", "Notes/sub/../01-a.md"])
+    func theTangledNameIsTheNotesOwnFileName(path: String) throws {
+        let note = try #require(NoteParser().parse("# A\n", path: path).note)
+        let name = Tangler.fileName(for: note)
+        #expect(!name.contains("/") && name.hasSuffix(".swift") && !name.hasPrefix("."), "\(name)")
     }
 }

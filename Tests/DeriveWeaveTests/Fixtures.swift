@@ -70,7 +70,7 @@ struct BuiltSite {
             let directory = NoteDirectory(url: folder.appendingPathComponent("Notes"), displayPath: "Notes")
             summary = try SiteBuilder(options: options).build(
                 notes: notes, resolutions: notes.map { Resolver().resolve($0).resolution }, reports: reports,
-                assets: try directory.otherFiles(), notesDirectory: directory,
+                assets: try directory.contents().otherFiles, notesDirectory: directory,
                 siteDirectory: folder.appendingPathComponent("Site")
             )
             if summary.diagnostics.containsErrors { throw DiagnosticError(diagnostics: summary.diagnostics) }

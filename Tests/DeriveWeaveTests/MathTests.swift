@@ -63,7 +63,7 @@ import Testing
         ])
         let error = try #require(throws: DiagnosticError.self) { try BuiltSite([bad], in: first.workspace) }
         let messages = error.diagnostics.map(\.description)
-        #expect(messages.count == 2)
+        try #require(messages.count == 2, "\(messages)")
         #expect(messages[0].hasPrefix("Notes/01-a.md:12:3: error: TeX error: Undefined control sequence: \\nosuchmacro"))
         #expect(messages[1].hasPrefix("Notes/01-a.md:20:9: error: TeX error: Expected group after '_'"))
         #expect(error.diagnostics.allSatisfy { $0.id == .mathTeXError })
@@ -94,6 +94,23 @@ import Testing
         let renderer = KaTeXRenderer(options: SiteOptions(), script: try TemplateLibrary().assets.appendingPathComponent("katex-render.js"))
         defer { renderer.stop() }
         #expect(try renderer.render("\\href{javascript:alert(1)}{x}", display: false) == .error("\\href is not allowed in a note's math"))
+    }
+
+    /// A macro bomb is an error, not a hang; a huge rule is capped at 50em.
+    @Test func aFormulaCannotBlowUpTheRenderer() throws {
+        let renderer = KaTeXRenderer(options: SiteOptions(), script: try TemplateLibrary().assets.appendingPathComponent("katex-render.js"))
+        defer { renderer.stop() }
+        let bomb = "\\def\\a{xx}\\def\\b{\\a\\a\\a\\a}\\def\\c{\\b\\b\\b\\b}\\def\\d{\\c\\c\\c\\c}\\def\\e{\\d\\d\\d\\d}\\e\\e\\e\\e\\e\\e\\e\\e"
+        guard case .error(let reason) = try renderer.render(bomb, display: false) else {
+            Issue.record("a macro bomb rendered")
+            return
+        }
+        #expect(reason.contains("Too many expansions"), "\(reason)")
+        guard case .html(let html, _) = try renderer.render("\\rule{100000em}{100000em}", display: false) else {
+            Issue.record("a rule did not render")
+            return
+        }
+        #expect(html.contains("border-right-width:50em") && !html.contains("width:100000"), "\(html)")
     }
 
     /// Renders distinct equations through one node process, never one per equation, and prints the rate.

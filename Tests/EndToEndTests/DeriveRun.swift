@@ -52,6 +52,7 @@ final class DeriveProcess: @unchecked Sendable {
     let process = Process()
     private let output: URL
     private let errors: URL
+    private let exit = ExitSignal()
 
     /// Starts `derive arguments` (or `executable prefix arguments`) in `directory`.
     init(_ arguments: [String], in directory: URL, executable: URL = DeriveRun.executable, prefix: [String] = []) throws {
@@ -69,6 +70,7 @@ final class DeriveProcess: @unchecked Sendable {
         process.currentDirectoryURL = directory
         process.standardOutput = try FileHandle(forWritingTo: output)
         process.standardError = try FileHandle(forWritingTo: errors)
+        process.terminationHandler = { [exit] process in exit.signal(process.terminationStatus) }
         try process.run()
     }
 
@@ -82,17 +84,20 @@ final class DeriveProcess: @unchecked Sendable {
     /// What the process has printed on standard error so far.
     var stderr: String { (try? String(contentsOf: errors, encoding: .utf8)) ?? "" }
 
-    /// Waits for the exit status; kills the process and throws after `timeout`.
+    /// Waits for the exit status (the process's termination, awaited, not polled); kills the
+    /// process and throws after `timeout`.
     func wait(timeout: Duration) async throws -> Int32 {
-        let deadline = ContinuousClock.now + timeout
-        while process.isRunning {
-            guard ContinuousClock.now < deadline else {
-                process.terminate()
-                throw TestFailure("derive \(process.arguments ?? []) did not finish within \(timeout)\nstderr:\n\(stderr)")
+        try await withThrowingTaskGroup(of: Int32.self) { group in
+            group.addTask { await self.exit.status() }
+            group.addTask {
+                try await Task.sleep(for: timeout)
+                self.process.terminate()
+                throw TestFailure("derive \(self.process.arguments ?? []) did not finish within \(timeout)\nstderr:\n\(self.stderr)")
             }
-            try await Task.sleep(for: .milliseconds(20))
+            defer { group.cancelAll() }
+            guard let status = try await group.next() else { throw TestFailure("no exit status") }
+            return status
         }
-        return process.terminationStatus
     }
 
     /// Waits until standard output has a line matching `pattern`, and returns the match's first group.
@@ -107,6 +112,34 @@ final class DeriveProcess: @unchecked Sendable {
             try await Task.sleep(for: .milliseconds(50))
         }
         throw TestFailure("derive never printed /\(pattern)/ (within \(timeout))\nstdout:\n\(stdout)\nstderr:\n\(stderr)")
+    }
+}
+
+/// A process's exit status, for any number of waiters, once it has exited.
+private final class ExitSignal: @unchecked Sendable {
+    private let lock = NSLock()
+    private var code: Int32?
+    private var waiters: [CheckedContinuation<Int32, Never>] = []
+
+    /// Records the status and wakes every waiter.
+    func signal(_ status: Int32) {
+        let woken = lock.withLock {
+            code = status
+            defer { waiters = [] }
+            return waiters
+        }
+        for waiter in woken { waiter.resume(returning: status) }
+    }
+
+    /// The status, once the process has exited.
+    func status() async -> Int32 {
+        await withCheckedContinuation { waiter in
+            let known: Int32? = lock.withLock {
+                if code == nil { waiters.append(waiter) }
+                return code
+            }
+            if let known { waiter.resume(returning: known) }
+        }
     }
 }
 

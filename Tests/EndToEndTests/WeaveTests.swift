@@ -32,4 +32,31 @@ struct WeaveTests {
         #expect(try FolderTree(folder("Site")).differences(from: before) == [])
         #expect(try folder.names() == ["Notes", "Site"], "a staging folder was left behind")
     }
+
+    @Test("weaves started while the course is locked wait, then leave one whole site")
+    func concurrentWeavesLeaveOneWholeSite() async throws {
+        let folder = try TemporaryFolder()
+        try folder.copy(fixture: "clean")
+        let arguments = ["weave", "--notes", "Notes", "--site", "Site"]
+        let alone = try await DeriveRun.run(arguments, in: folder.url)
+        #expect(alone.status == 0, "\(alone.stderr)")
+        let site = try FolderTree(folder("Site"))
+        try FileManager.default.removeItem(at: folder("Site"))
+
+        // Hold the course's lock as a running `derive build` would (flock on the course folder).
+        let held = open(folder.url.path, O_RDONLY | O_DIRECTORY)
+        try #require(held >= 0 && flock(held, LOCK_EX | LOCK_NB) == 0)
+        let first = try DeriveProcess(arguments, in: folder.url)
+        let second = try DeriveProcess(arguments, in: folder.url)
+        for process in [first, second] {
+            _ = try await process.waitForOutput("waiting for it to finish", timeout: .seconds(60))
+        }
+        #expect(!FileManager.default.fileExists(atPath: folder("Site").path), "a weave wrote while the course was locked")
+        close(held)
+        for process in [first, second] {
+            #expect(try await process.wait(timeout: .seconds(60)) == 0, "\(process.stderr)")
+        }
+        #expect(try FolderTree(folder("Site")).differences(from: site) == [])
+        #expect(try folder.names() == ["Notes", "Site"], "a staging or retired folder was left behind")
+    }
 }

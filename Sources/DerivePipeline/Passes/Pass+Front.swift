@@ -16,8 +16,12 @@ extension Pass {
             return "no notes folder"
         }
         do {
-            course.noteFiles = try directory.notes()
-            course.assets = try directory.otherFiles()
+            let contents = try directory.contents(within: course.root)
+            course.noteFiles = contents.notes
+            course.assets = contents.otherFiles
+            course.diagnostics += contents.refusedLinks.map { link in
+                Diagnostic(.error, .linkOutsideCourse, "\(link.reason)", at: .whole(directory.displayPath(ofRelativePath: link.relativePath)))
+            }
         } catch {
             course.diagnostics.append(Diagnostic(
                 .error, .noteUnreadable, "cannot list the notes: \(error.localizedDescription)", at: .whole(directory.displayPath)))

@@ -29,6 +29,10 @@ function render(request) {
             throw new Error(`${context.command} is not allowed in a note's math`);
         },
         output: "htmlAndMathml",
+        // Bounds, so that no formula can blow up the renderer or the page: at most 1000 macro
+        // expansions (a macro bomb is an error), and no rule or space wider than 50em.
+        maxExpand: 1000,
+        maxSize: 50,
         // A fresh copy per formula: a \gdef in one formula never leaks into the next.
         macros: Object.assign({}, macros),
         strict: (code, message) => {
