@@ -30,57 +30,44 @@ extension Note {
     /// The label of every footnote reference in the note's prose, in document order.
     public var footnoteReferences: [String] {
         var found: [String] = []
-        func visit(_ inlines: [Inline]) {
-            for inline in inlines {
-                switch inline {
-                case .footnoteReference(let label): found.append(label)
-                case .emphasis(let content), .strong(let content), .strikethrough(let content), .link(_, _, let content, _): visit(content)
-                default: break
-                }
-            }
-        }
-        Block.forEach(in: blocks) { block in
-            switch block {
-            case .paragraph(let paragraph): visit(paragraph.content)
-            case .heading(let heading): visit(heading.content)
-            case .table(let table): (table.header + table.rows.flatMap { $0 }).forEach(visit)
-            case .footnote(let footnote): visit(footnote.content)
-            default: break
-            }
-        }
+        forEachInline { if case .footnoteReference(let label) = $0 { found.append(label) } }
         return found
     }
 
     /// Every link and image of the note's prose and figures: its destination and where it is.
     public var links: [(destination: String, isImage: Bool, location: NoteLocation?)] {
         var found: [(String, Bool, NoteLocation?)] = []
-        func visit(_ inlines: [Inline]) {
-            for inline in inlines {
-                switch inline {
-                case .link(let destination, _, let content, let location):
-                    found.append((destination, false, location))
-                    visit(content)
-                case .image(let source, _, let alt, let location):
-                    found.append((source, true, location))
-                    visit(alt)
-                case .emphasis(let content), .strong(let content), .strikethrough(let content): visit(content)
-                default: break
-                }
-            }
-        }
-        Block.forEach(in: blocks) { block in
-            switch block {
-            case .paragraph(let paragraph): visit(paragraph.content)
-            case .heading(let heading): visit(heading.content)
-            case .figure(let figure):
-                found.append((figure.source, true, figure.location))
-                visit(figure.caption)
-            case .table(let table): (table.header + table.rows.flatMap { $0 }).forEach(visit)
-            case .footnote(let footnote): visit(footnote.content)
+        Block.forEach(in: blocks) { if case .figure(let figure) = $0 { found.append((figure.source, true, figure.location)) } }
+        forEachInline { inline in
+            switch inline {
+            case .link(let destination, _, _, let location): found.append((destination, false, location))
+            case .image(let source, _, _, let location): found.append((source, true, location))
             default: break
             }
         }
         return found
+    }
+
+    /// Every citation in the note's prose, in document order.
+    public var citations: [Citation] {
+        var found: [Citation] = []
+        forEachInline { if case .citation(let citation) = $0 { found.append(citation) } }
+        return found
+    }
+
+    /// Calls `body` on every inline of the note (paragraphs, headings, figure captions, table
+    /// cells, footnotes) and on the inlines inside it, in document order.
+    public func forEachInline(_ body: (Inline) -> Void) {
+        Block.forEach(in: blocks) { block in
+            switch block {
+            case .paragraph(let paragraph): Inline.forEach(in: paragraph.content, body)
+            case .heading(let heading): Inline.forEach(in: heading.content, body)
+            case .figure(let figure): Inline.forEach(in: figure.caption, body)
+            case .table(let table): (table.header + table.rows.flatMap { $0 }).forEach { Inline.forEach(in: $0, body) }
+            case .footnote(let footnote): Inline.forEach(in: footnote.content, body)
+            default: break
+            }
+        }
     }
 
     /// Every heading of the note, in document order (headings inside quotes and lists included).
@@ -105,30 +92,17 @@ extension Block {
     }
 }
 
-extension Note {
-    /// Every citation in the note's prose, in document order.
-    public var citations: [Citation] {
-        var found: [Citation] = []
-        func visit(_ inlines: [Inline]) {
-            for inline in inlines {
-                switch inline {
-                case .citation(let citation): found.append(citation)
-                case .emphasis(let content), .strong(let content), .strikethrough(let content), .link(_, _, let content, _),
-                     .image(_, _, let content, _):
-                    visit(content)
-                default: break
-                }
-            }
-        }
-        Block.forEach(in: blocks) { block in
-            switch block {
-            case .paragraph(let paragraph): visit(paragraph.content)
-            case .heading(let heading): visit(heading.content)
-            case .figure(let figure): visit(figure.caption)
-            case .table(let table): (table.header + table.rows.flatMap { $0 }).forEach(visit)
+extension Inline {
+    /// Calls `body` on every inline in `inlines` and in the inlines they contain, in document order.
+    public static func forEach(in inlines: [Inline], _ body: (Inline) -> Void) {
+        for inline in inlines {
+            body(inline)
+            switch inline {
+            case .emphasis(let content), .strong(let content), .strikethrough(let content), .link(_, _, let content, _),
+                 .image(_, _, let content, _):
+                forEach(in: content, body)
             default: break
             }
         }
-        return found
     }
 }
