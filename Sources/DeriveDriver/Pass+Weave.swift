@@ -10,7 +10,8 @@ extension Pass {
             let configuration = course.configuration
             let options = SiteOptions(
                 title: configuration.title, description: configuration.description, author: configuration.author,
-                publicURL: configuration.url, macros: configuration.macros, allowsRawHTML: allowsRawHTML,
+                publicURL: configuration.url, macros: configuration.macros,
+                theme: configuration.theme.map { course.root.appendingPathComponent($0) }, allowsRawHTML: allowsRawHTML,
                 nodeExecutable: URL(fileURLWithPath: configuration.node), nodeModules: URL(fileURLWithPath: configuration.katex),
                 katexAssets: URL(fileURLWithPath: configuration.katexAssets))
             context.status("rendering \(course.notes.count) pages")

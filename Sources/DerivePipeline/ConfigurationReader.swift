@@ -48,11 +48,12 @@ public struct ConfigurationReader: Sendable {
                 }
             case "notes": text(value, key).map { configuration.notes = $0 }
             case "site": text(value, key).map { configuration.site = $0 }
+            case "theme": configuration.theme = text(value, key)
             case "math": readMath(value, into: &configuration, diagnostics: &diagnostics)
             default:
                 diagnostics.append(Diagnostic(
                     .error, .configUnknownKey,
-                    "unknown key '\(key)' (known: title, author, description, url, notes, site, math)", at: location(keyNode.mark)))
+                    "unknown key '\(key)' (known: title, author, description, url, notes, site, theme, math)", at: location(keyNode.mark)))
             }
         }
         return (configuration, diagnostics)

@@ -15,6 +15,8 @@ public struct CourseConfiguration: Codable, Hashable, Sendable {
     public var notes = "Notes"
     /// The site folder, relative to the course root.
     public var site = "Site"
+    /// A folder of the course's own templates and `theme.css`, relative to the course root.
+    public var theme: String?
     /// TeX macros every formula of the course may use, written once (`\R: \mathbb{R}`).
     public var macros: [String: String] = [:]
     /// The `node` executable that runs KaTeX.

@@ -29,7 +29,7 @@ public struct SiteBuilder: Sendable {
         notes: [Note], resolutions: [NoteResolution], reports: CheckReports?, assets: [NoteDirectory.File],
         notesDirectory: NoteDirectory, siteDirectory: URL
     ) throws -> SiteSummary {
-        let templates = try TemplateLibrary()
+        let templates = try TemplateLibrary(theme: options.theme)
         let math = KaTeXRenderer(options: options, script: templates.assets.appendingPathComponent("katex-render.js"))
         defer { math.stop() }
         var summary = SiteSummary(pages: [], diagnostics: [], math: MathStatistics())
@@ -38,7 +38,7 @@ public struct SiteBuilder: Sendable {
                 var writer = PageWriter(templates: templates, options: options, math: math, reports: reports, site: staging)
                 let pages = try writer.writePages(for: notes, resolutions: resolutions)
                 let copier = SiteAssets(destination: staging)
-                try copier.copyStylesheet(from: templates.assets)
+                try copier.copyStylesheet(from: templates.assets, theme: options.theme)
                 try copier.copyKaTeX(from: options.katexAssets)
                 try copier.copyScripts(from: templates.assets, lunr: options.lunr)
                 let search = try writer.search.script(options: options, builder: templates.assets.appendingPathComponent("search-build.js"))

@@ -12,6 +12,8 @@ public struct SiteOptions: Sendable {
     public var publicURL: URL?
     /// TeX macros every formula of the course may use (`\R` -> `\mathbb{R}`).
     public var macros: [String: String]
+    /// A course's own templates and stylesheet (`theme.css`), which replace and extend Derive's.
+    public var theme: URL?
     /// Whether raw HTML written in notes reaches the pages; off by default, so no note can run script.
     public var allowsRawHTML: Bool
     /// The `node` executable that runs KaTeX.
@@ -26,7 +28,7 @@ public struct SiteOptions: Sendable {
     /// Options with Debian's node and KaTeX (`katex`, `libjs-katex`) and raw HTML omitted.
     public init(
         title: String = "Notes", description: String? = nil, author: String? = nil, publicURL: URL? = nil,
-        macros: [String: String] = [:], allowsRawHTML: Bool = false,
+        macros: [String: String] = [:], theme: URL? = nil, allowsRawHTML: Bool = false,
         nodeExecutable: URL = URL(fileURLWithPath: "/usr/bin/node"),
         nodeModules: URL = URL(fileURLWithPath: "/usr/share/nodejs"),
         katexAssets: URL = URL(fileURLWithPath: "/usr/share/javascript/katex"),
@@ -37,6 +39,7 @@ public struct SiteOptions: Sendable {
         self.author = author
         self.publicURL = publicURL
         self.macros = macros
+        self.theme = theme
         self.allowsRawHTML = allowsRawHTML
         self.nodeExecutable = nodeExecutable
         self.nodeModules = nodeModules

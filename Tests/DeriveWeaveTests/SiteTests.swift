@@ -107,3 +107,24 @@ import Testing
         }.sorted()
     }
 }
+
+@Suite("A course's theme")
+struct ThemeTests {
+    @Test func aThemesTemplatesReplaceDerivesAndItsStylesheetIsLoadedLast() throws {
+        let theme = FileManager.default.temporaryDirectory.appendingPathComponent("derive-theme-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: theme, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: theme) }
+        try Data("<p class=\"mine\">{{title}} by the course</p>{{{body}}}\n".utf8).write(to: theme.appendingPathComponent("note.mustache"))
+        try Data(":root { --link: red; }\n".utf8).write(to: theme.appendingPathComponent("theme.css"))
+        let note = Fixtures.note("01-a", title: "Alpha", blocks: [Fixtures.paragraph(Fixtures.text("Text."))])
+        let built = try BuiltSite([note], options: SiteOptions(theme: theme))
+        defer { built.remove() }
+        #expect(try built.page("01-a.html") == "<p class=\"mine\">Alpha by the course</p><p>Text.</p>\n\n")
+        #expect(try built.page("theme.css") == ":root { --link: red; }\n")
+        #expect(try built.page("index.html").contains("<link rel=\"stylesheet\" href=\"theme.css\">"))
+
+        let plain = try BuiltSite([note])
+        defer { plain.remove() }
+        #expect(try plain.page("theme.css").hasPrefix("/*"), "without a theme, theme.css is an empty stylesheet")
+    }
+}

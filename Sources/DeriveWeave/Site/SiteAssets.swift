@@ -7,9 +7,17 @@ struct SiteAssets {
     /// The site folder being written.
     let destination: URL
 
-    /// Copies Derive's stylesheet from the module's assets.
-    func copyStylesheet(from assets: URL) throws {
+    /// Copies Derive's stylesheet from the module's assets, and the course's `theme.css` (empty
+    /// when the course has none), which every page loads after it.
+    func copyStylesheet(from assets: URL, theme: URL?) throws {
         try copy(assets.appendingPathComponent("style.css"), to: "style.css")
+        let own = theme?.appendingPathComponent("theme.css")
+        if let own, FileManager.default.fileExists(atPath: own.path) {
+            try copy(own, to: "theme.css")
+        } else {
+            try Data("/* The course's own styles: a theme folder's theme.css (see Documentation/Themes.md). */\n".utf8)
+                .write(to: destination.appendingPathComponent("theme.css"))
+        }
     }
 
     /// Copies the pages' script, the favicon, and lunr for the search page.

@@ -9,14 +9,18 @@ struct TemplateLibrary {
     /// The folder of files copied or run as they are: `style.css`, `katex-render.js`.
     let assets: URL
 
-    /// Loads the templates from the module's resources.
-    init() throws {
+    /// Loads the templates from the module's resources, then any of a course's `theme` folder,
+    /// which replace Derive's of the same name (`note.mustache`, `head.mustache`, ...).
+    init(theme: URL? = nil) throws {
         guard let templates = Bundle.module.url(forResource: "Templates", withExtension: nil),
               let assets = Bundle.module.url(forResource: "Assets", withExtension: nil)
         else { throw WeaveError.resourceMissing("Templates or Assets folder") }
         self.assets = assets
         var library = MustacheLibrary()
-        let files = (try? FileManager.default.contentsOfDirectory(at: templates, includingPropertiesForKeys: nil)) ?? []
+        let files = [templates, theme].compactMap { $0 }.flatMap { folder in
+            ((try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)) ?? [])
+                .sorted { $0.lastPathComponent < $1.lastPathComponent }
+        }
         for file in files where file.pathExtension == "mustache" {
             do {
                 try library.register(String(contentsOf: file, encoding: .utf8), named: file.deletingPathExtension().lastPathComponent)
