@@ -20,6 +20,10 @@ public struct SiteOptions: Sendable {
     public var nodeModules: URL
     /// The folder that holds KaTeX's `katex.min.css` and `fonts/`, copied into the site.
     public var katexAssets: URL
+    /// How many pages are rendered, and how many KaTeX processes run, at once: one per core by default.
+    public var jobs: Int
+    /// The folder of the cache kept across builds (`.build/derive/cache`), or nil for none.
+    public var cacheDirectory: URL?
 
     /// Options with Debian's node and KaTeX (`katex`, `libjs-katex`) and raw HTML omitted.
     public init(
@@ -27,7 +31,8 @@ public struct SiteOptions: Sendable {
         macros: [String: String] = [:], allowsRawHTML: Bool = false,
         nodeExecutable: URL = URL(fileURLWithPath: "/usr/bin/node"),
         nodeModules: URL = URL(fileURLWithPath: "/usr/share/nodejs"),
-        katexAssets: URL = URL(fileURLWithPath: "/usr/share/javascript/katex")
+        katexAssets: URL = URL(fileURLWithPath: "/usr/share/javascript/katex"),
+        jobs: Int = ProcessInfo.processInfo.activeProcessorCount, cacheDirectory: URL? = nil
     ) {
         self.title = title
         self.description = description
@@ -38,6 +43,8 @@ public struct SiteOptions: Sendable {
         self.nodeExecutable = nodeExecutable
         self.nodeModules = nodeModules
         self.katexAssets = katexAssets
+        self.jobs = max(1, jobs)
+        self.cacheDirectory = cacheDirectory
     }
 
     /// The canonical address of the page at `path` in the site, when the public address is known.

@@ -10,7 +10,9 @@ enum CourseRun {
     static func run(_ goal: Driver.Goal, options: CourseOptions, site: SiteOptions? = nil, siteDirectory: URL? = nil) throws -> Course {
         let console = options.console()
         var course = options.openCourse(site: site?.site)
-        let driver = Driver(siteDirectory: siteDirectory ?? course.siteDirectory, allowsRawHTML: site?.allowRawHTML ?? false)
+        let driver = Driver(
+            siteDirectory: siteDirectory ?? course.siteDirectory, allowsRawHTML: site?.allowRawHTML ?? false,
+            jobs: site?.jobs ?? ProcessInfo.processInfo.activeProcessorCount, cacheDirectory: course.cacheDirectory)
         do {
             try driver.pipeline(for: goal).run(&course, observer: console.show)
         } catch {

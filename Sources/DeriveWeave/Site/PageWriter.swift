@@ -1,3 +1,4 @@
+import DeriveCache
 import DeriveCore
 import DeriveResolve
 import Foundation
@@ -8,24 +9,27 @@ struct PageWriter {
     let options: SiteOptions
     let math: KaTeXRenderer
     let reports: CheckReports?
-    /// The folder the pages go to.
-    let site: URL
+    /// Where the pages go.
+    let files: SiteFileWriter
     /// What rendering the notes found.
     private(set) var diagnostics: [Diagnostic] = []
 
-    init(templates: TemplateLibrary, options: SiteOptions, math: KaTeXRenderer, reports: CheckReports?, site: URL) {
+    init(templates: TemplateLibrary, options: SiteOptions, math: KaTeXRenderer, reports: CheckReports?, files: SiteFileWriter) {
         self.templates = templates
         self.options = options
         self.math = math
         self.reports = reports
-        self.site = site
+        self.files = files
     }
 
-    /// Writes every note's page and the index; returns the pages' paths, index first.
-    mutating func writePages(for notes: [Note], resolutions: [NoteResolution]) throws -> [String] {
+    /// Writes every note's page and the index, on up to `jobs` threads at once (the same bytes
+    /// as one at a time), carrying over the pages `reuse` finds unchanged; returns the pages'
+    /// paths, index first.
+    mutating func writePages(for notes: [Note], resolutions: [NoteResolution], jobs: Int, reuse: PageReuse?) throws -> [String] {
         var pages = ["index.html"]
         try write(try templates.render(index(of: notes), with: "index"), to: "index.html")
         var seen: Set<String> = ["index"]
+        var named: [Int] = []
         for (position, note) in notes.enumerated() {
             guard isUsable(note.stem), seen.insert(note.stem).inserted else {
                 diagnostics.append(Diagnostic(
@@ -34,22 +38,40 @@ struct PageWriter {
                 ))
                 continue
             }
-            let page = try self.page(for: note, resolution: resolutions[position], previous: neighbour(notes[..<position].reversed()),
-                                     next: neighbour(notes[(position + 1)...]))
-            try write(try templates.render(page, with: "note"), to: Self.pagePath(note))
-            pages.append(Self.pagePath(note))
+            named.append(position)
         }
+        var rendered: [(position: Int, key: CacheKey?)] = []
+        for position in named {
+            let note = notes[position]
+            let key = reuse?.key(of: note, previous: previous(of: position, in: notes), next: next(of: position, in: notes))
+            if let key, let said = reuse?.reusable(key, page: Self.pagePath(note), in: files.previous), files.carryOver(Self.pagePath(note)) {
+                diagnostics += said
+            } else {
+                rendered.append((position, key))
+            }
+        }
+        try math.prepare(rendered.flatMap { notes[$0.position].mathRequests })
+        let written = try rendered.concurrentMap(jobs: jobs) { entry -> [Diagnostic] in
+            let (position, key) = entry
+            let note = notes[position]
+            let (page, diagnostics) = try self.page(
+                for: note, resolution: resolutions[position], previous: previous(of: position, in: notes), next: next(of: position, in: notes))
+            try write(try templates.render(page, with: "note"), to: Self.pagePath(note))
+            if let key { reuse?.made(key, page: Self.pagePath(note), diagnostics: diagnostics) }
+            return diagnostics
+        }
+        diagnostics += written.flatMap { $0 }
+        pages += named.map { Self.pagePath(notes[$0]) }
         return pages
     }
 
-    private mutating func page(
+    private func page(
         for note: Note, resolution: NoteResolution, previous: NotePage.Link?, next: NotePage.Link?
-    ) throws -> NotePage {
+    ) throws -> (NotePage, [Diagnostic]) {
         var renderer = NoteRenderer(note: note, resolution: resolution, allowsRawHTML: options.allowsRawHTML, math: math)
         let title = try renderer.title()
         let body = try renderer.body()
-        diagnostics += renderer.diagnostics
-        return NotePage(
+        let page = NotePage(
             title: note.title, windowTitle: "\(note.title) · \(options.title)", description: note.summary,
             author: options.author, canonical: options.canonicalURL(of: Self.pagePath(note)), titleHTML: title, titleAnchor: renderer.titleHeading?.anchor, isDraft: note.isDraft,
             contents: note.headings.filter { $0.level > 1 && $0.level <= 3 }.map {
@@ -60,6 +82,7 @@ struct PageWriter {
             declarations: Self.declarationIndex(renderer.declarations),
             source: note.path, sourceDigest: note.sourceDigest
         )
+        return (page, renderer.diagnostics)
     }
 
     private func index(of notes: [Note]) -> IndexPage {
@@ -76,6 +99,10 @@ struct PageWriter {
             checksRun: reports != nil
         )
     }
+
+    private func previous(of position: Int, in notes: [Note]) -> NotePage.Link? { neighbour(notes[..<position].reversed()) }
+
+    private func next(of position: Int, in notes: [Note]) -> NotePage.Link? { neighbour(notes[(position + 1)...]) }
 
     /// The first listed (non-draft) note among `candidates`, as a link.
     private func neighbour(_ candidates: some Sequence<Note>) -> NotePage.Link? {
@@ -111,10 +138,6 @@ struct PageWriter {
     }
 
     private func write(_ html: String, to name: String) throws {
-        do {
-            try Data(html.utf8).write(to: site.appendingPathComponent(name))
-        } catch {
-            throw WeaveError.fileSystem("cannot write \(name): \(error)")
-        }
+        try files.write(Data(html.utf8), to: name)
     }
 }

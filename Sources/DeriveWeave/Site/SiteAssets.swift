@@ -4,8 +4,11 @@ import Foundation
 /// The files of a site that are copied, not rendered: the stylesheet, KaTeX's CSS and fonts,
 /// and the notes folder's own files (images, data), at the same relative paths.
 struct SiteAssets {
+    /// Where the files go.
+    let files: SiteFileWriter
+
     /// The site folder being written.
-    let destination: URL
+    private var destination: URL { files.staging }
 
     /// Copies Derive's stylesheet from the module's assets.
     func copyStylesheet(from assets: URL) throws {
@@ -48,12 +51,12 @@ struct SiteAssets {
 
     /// Copies the bytes of `source` (following symbolic links) to `relative` in the site.
     private func copy(_ source: URL, to relative: String) throws {
-        let target = destination.appendingPathComponent(relative)
+        let data: Data
         do {
-            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(contentsOf: source).write(to: target)
+            data = try Data(contentsOf: source)
         } catch {
             throw WeaveError.fileSystem("cannot copy \(source.path) to \(relative): \(error)")
         }
+        try files.write(data, to: relative)
     }
 }

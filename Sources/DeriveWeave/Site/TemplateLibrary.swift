@@ -1,3 +1,4 @@
+import DeriveCache
 import Foundation
 import Mustache
 
@@ -9,6 +10,9 @@ struct TemplateLibrary {
     /// The folder of files copied or run as they are: `style.css`, `katex-render.js`.
     let assets: URL
 
+    /// A digest of every template and asset, so that a page made with other ones is made again.
+    let digest: String
+
     /// Loads the templates from the module's resources.
     init() throws {
         guard let templates = Bundle.module.url(forResource: "Templates", withExtension: nil),
@@ -16,7 +20,11 @@ struct TemplateLibrary {
         else { throw WeaveError.resourceMissing("Templates or Assets folder") }
         self.assets = assets
         var library = MustacheLibrary()
-        let files = (try? FileManager.default.contentsOfDirectory(at: templates, includingPropertiesForKeys: nil)) ?? []
+        let files = ((try? FileManager.default.contentsOfDirectory(at: templates, includingPropertiesForKeys: nil)) ?? [])
+            .sorted { $0.lastPathComponent < $1.lastPathComponent }
+        let assetFiles = ((try? FileManager.default.contentsOfDirectory(at: assets, includingPropertiesForKeys: nil)) ?? [])
+            .sorted { $0.lastPathComponent < $1.lastPathComponent }
+        digest = CacheKey((files + assetFiles).flatMap { [Data($0.lastPathComponent.utf8), (try? Data(contentsOf: $0)) ?? Data()] }).hex
         for file in files where file.pathExtension == "mustache" {
             do {
                 try library.register(String(contentsOf: file, encoding: .utf8), named: file.deletingPathExtension().lastPathComponent)

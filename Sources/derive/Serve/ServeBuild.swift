@@ -9,6 +9,8 @@ struct ServeBuild: Sendable {
     let options: CourseOptions
     /// Whether notes may put raw HTML into the site.
     let allowsRawHTML: Bool
+    /// How many pages and KaTeX processes at once.
+    let jobs: Int
     /// Where the site is built.
     let site: URL
     /// `.weave`, or `.build` to compile the notes and run their checks too.
@@ -26,7 +28,7 @@ struct ServeBuild: Sendable {
         let console = options.console()
         var course = options.openCourse()
         do {
-            try Driver(siteDirectory: site, allowsRawHTML: allowsRawHTML).pipeline(for: goal).run(&course, observer: console.show)
+            try Driver(siteDirectory: site, allowsRawHTML: allowsRawHTML, jobs: jobs, cacheDirectory: course.cacheDirectory).pipeline(for: goal).run(&course, observer: console.show)
             try console.finish(course)
             return true
         } catch {
