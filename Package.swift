@@ -126,7 +126,7 @@ let package = Package(
         .testTarget(name: "DeriveResolveTests", dependencies: ["DeriveResolve", "DeriveMarkdown"]),
         .testTarget(name: "DeriveTangleTests", dependencies: ["DeriveTangle", "DeriveResolve", "DeriveMarkdown"]),
         .testTarget(name: "DeriveCheckTests", dependencies: ["DeriveCheck"]),
-        .testTarget(name: "DerivePipelineTests", dependencies: ["DerivePipeline", "DeriveDriver"]),
+        .testTarget(name: "DerivePipelineTests", dependencies: ["DerivePipeline", "DeriveDriver", "DeriveCache", "DeriveCheck", "DeriveTangle"]),
         .testTarget(name: "DeriveRuntimeTests", dependencies: ["DeriveRuntime", "CZlib"]),
         .testTarget(name: "DeriveWeaveTests", dependencies: ["DeriveWeave", "DeriveResolve", "DeriveMarkdown"]),
         .testTarget(name: "EndToEndTests", dependencies: ["derive"]),

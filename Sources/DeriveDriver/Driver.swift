@@ -28,26 +28,29 @@ public struct Driver: Sendable {
     public var allowsRawHTML: Bool
     /// How many notes are parsed and woven, and how many KaTeX processes run, at once.
     public var jobs: Int
-    /// The build cache (check results), or nil to run every check.
+    /// The build cache (rendered math, pages, check results), or nil to redo everything.
     public var cacheDirectory: URL?
+    /// Parsed notes kept from the last build of this process (`derive serve`), or nil.
+    public var parsedNotes: ParsedNoteMemo?
 
     /// A driver that compiles with `derivePackage` and writes the site to `siteDirectory`, `jobs`
     /// things at once (one per core by default).
     public init(
         derivePackage: URL = DerivePackage.directory, siteDirectory: URL, allowsRawHTML: Bool = false,
-        jobs: Int = ProcessInfo.processInfo.activeProcessorCount, cacheDirectory: URL? = nil
+        jobs: Int = ProcessInfo.processInfo.activeProcessorCount, cacheDirectory: URL? = nil, parsedNotes: ParsedNoteMemo? = nil
     ) {
         self.derivePackage = derivePackage
         self.siteDirectory = siteDirectory
         self.allowsRawHTML = allowsRawHTML
         self.jobs = max(1, jobs)
         self.cacheDirectory = cacheDirectory
+        self.parsedNotes = parsedNotes
     }
 
     /// The passes `goal` runs, in order; check results come from the course's build cache
     /// (`cacheDirectory`) when nothing the notes' code depends on changed.
     public func pipeline(for goal: Goal) -> Pipeline {
-        let front: [Pass] = [.load, .parse(jobs: jobs), .resolve, .tangle(moduleName: NotesPackage.moduleName)]
+        let front: [Pass] = [.load, .parse(jobs: jobs, memo: parsedNotes), .resolve, .tangle(moduleName: NotesPackage.moduleName)]
         switch goal {
         case .lint, .tangle: return Pipeline(front)
         case .check: return Pipeline(front + [check])

@@ -28,12 +28,14 @@ extension Pass {
     /// parse: front matter, math and cmark, one note per core at once.
     public static let parse = parse(jobs: ProcessInfo.processInfo.activeProcessorCount)
 
-    /// parse, `jobs` notes at once; the same notes, in the same order, as one at a time.
-    public static func parse(jobs: Int) -> Pass {
+    /// parse, `jobs` notes at once (the same notes, in the same order, as one at a time); with a
+    /// memo, a note whose bytes did not change since the memo's last build is not parsed again.
+    public static func parse(jobs: Int, memo: ParsedNoteMemo? = nil) -> Pass {
         Pass(.parse) { course, _ in
             let directory = course.directory
-            let parsed = try course.noteFiles.concurrentMap(jobs: jobs) {
-                NoteParser().parse(contentsOf: $0.url, path: directory.displayPath(of: $0))
+            let parsed = try course.noteFiles.concurrentMap(jobs: jobs) { file in
+                let path = directory.displayPath(of: file)
+                return memo?.parse(contentsOf: file.url, path: path) ?? NoteParser().parse(contentsOf: file.url, path: path)
             }
             course.notes = parsed.compactMap(\.note)
             course.diagnostics += parsed.flatMap(\.diagnostics)

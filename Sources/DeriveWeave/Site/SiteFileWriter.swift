@@ -1,3 +1,4 @@
+import DeriveCore
 import Foundation
 
 /// Writes the files of a site into its staging folder; a file whose bytes the site being
@@ -18,7 +19,7 @@ struct SiteFileWriter: Sendable {
                 try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
             }
             if holds(old, data), (try? FileManager.default.linkItem(at: old, to: target)) != nil { return }
-            try data.write(to: target)
+            try data.writePlainly(to: target)
         } catch {
             throw WeaveError.fileSystem("cannot write \(relative): \(error)")
         }
