@@ -23,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/swiftlang/swift-syntax", from: "603.0.1"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         // The model every stage shares: notes, blocks, locations, diagnostics. No dependencies.
@@ -45,11 +46,13 @@ let package = Package(
         .target(name: "DeriveTangle", dependencies: ["DeriveCore", "DeriveResolve"]),
         // Check: compile the tangled notes in a package of their own, run their tests, read the reports.
         .target(name: "DeriveCheck", dependencies: ["DeriveCore", "DeriveTangle"]),
+        // The build cache: content-addressed entries (SHA-256 keys and checksums) kept across builds.
+        .target(name: "DeriveCache", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         // Weave: resolved notes -> HTML pages (KaTeX, swift-syntax highlighting, Mustache templates).
         .target(
             name: "DeriveWeave",
             dependencies: [
-                "DeriveCore", "DeriveResolve",
+                "DeriveCore", "DeriveResolve", "DeriveCache",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "SwiftIDEUtils", package: "swift-syntax"),
                 .product(name: "SwiftParser", package: "swift-syntax"),
@@ -69,7 +72,9 @@ let package = Package(
         // The whole pipeline: every command's choice of passes, the weave included.
         .target(
             name: "DeriveDriver",
-            dependencies: ["DerivePipeline", "DeriveWeave", "DeriveCheck", .product(name: "Mustache", package: "swift-mustache")],
+            dependencies: [
+                "DerivePipeline", "DeriveWeave", "DeriveCheck", "DeriveCache", .product(name: "Mustache", package: "swift-mustache"),
+            ],
             resources: [.copy("CourseTemplate")]
         ),
 
@@ -121,11 +126,12 @@ let package = Package(
         ),
 
         .testTarget(name: "DeriveCoreTests", dependencies: ["DeriveCore"]),
+        .testTarget(name: "DeriveCacheTests", dependencies: ["DeriveCache"]),
         .testTarget(name: "DeriveMarkdownTests", dependencies: ["DeriveMarkdown"]),
         .testTarget(name: "DeriveResolveTests", dependencies: ["DeriveResolve", "DeriveMarkdown"]),
         .testTarget(name: "DeriveTangleTests", dependencies: ["DeriveTangle", "DeriveResolve", "DeriveMarkdown"]),
         .testTarget(name: "DeriveCheckTests", dependencies: ["DeriveCheck"]),
-        .testTarget(name: "DerivePipelineTests", dependencies: ["DerivePipeline", "DeriveDriver"]),
+        .testTarget(name: "DerivePipelineTests", dependencies: ["DerivePipeline", "DeriveDriver", "DeriveCache", "DeriveCheck", "DeriveTangle"]),
         .testTarget(name: "DeriveRuntimeTests", dependencies: ["DeriveRuntime", "CZlib"]),
         .testTarget(name: "DeriveWeaveTests", dependencies: ["DeriveWeave", "DeriveResolve", "DeriveMarkdown"]),
         .testTarget(name: "EndToEndTests", dependencies: ["derive"]),

@@ -14,7 +14,7 @@ public struct CheckRunner: Sendable {
     }
 
     /// What the run found.
-    public struct Result: Sendable {
+    public struct Result: Sendable, Codable {
         /// Compiler errors and warnings, failed tests, and a failure no line explains.
         public var diagnostics: [Diagnostic]
         /// The checks' reports (empty when the notes did not compile).

@@ -134,6 +134,8 @@ extension Diagnostic {
         public static let fileCollision = ID(.weave, "file.collision")
         /// Raw HTML left out of the site.
         public static let htmlOmitted = ID(.weave, "html.omitted")
+        /// An entry of the build cache was damaged (truncated, or failing its checksum) and was rebuilt.
+        public static let cacheDamaged = ID(.weave, "cache.damaged")
 
         /// Every kind of diagnostic, in stage order.
         public static let all: [ID] = [
@@ -149,6 +151,7 @@ extension Diagnostic {
             outputCollision,
             compileError, compileWarning, testFailed, checkFailed,
             mathTeXError, mathTeXWarning, pageName, fileCollision, htmlOmitted,
+            cacheDamaged,
         ]
     }
 }

@@ -1,3 +1,4 @@
+import DeriveCache
 import DeriveCheck
 import DeriveCore
 import DerivePipeline
@@ -25,24 +26,47 @@ public struct Driver: Sendable {
     public var siteDirectory: URL
     /// Whether notes may put raw HTML into the site.
     public var allowsRawHTML: Bool
+    /// How many notes are parsed and woven, and how many KaTeX processes run, at once.
+    public var jobs: Int
+    /// The build cache (rendered math, pages, check results), or nil to redo everything.
+    public var cacheDirectory: URL?
+    /// Parsed notes kept from the last build of this process (`derive serve`), or nil.
+    public var parsedNotes: ParsedNoteMemo?
 
-    /// A driver that compiles with `derivePackage` and writes the site to `siteDirectory`.
-    public init(derivePackage: URL = DerivePackage.directory, siteDirectory: URL, allowsRawHTML: Bool = false) {
+    /// A driver that compiles with `derivePackage` and writes the site to `siteDirectory`, `jobs`
+    /// things at once (one per core by default).
+    public init(
+        derivePackage: URL = DerivePackage.directory, siteDirectory: URL, allowsRawHTML: Bool = false,
+        jobs: Int = ProcessInfo.processInfo.activeProcessorCount, cacheDirectory: URL? = nil, parsedNotes: ParsedNoteMemo? = nil
+    ) {
         self.derivePackage = derivePackage
         self.siteDirectory = siteDirectory
         self.allowsRawHTML = allowsRawHTML
+        self.jobs = max(1, jobs)
+        self.cacheDirectory = cacheDirectory
+        self.parsedNotes = parsedNotes
     }
 
-    /// The passes `goal` runs, in order.
+    /// The passes `goal` runs, in order; check results come from the course's build cache
+    /// (`cacheDirectory`) when nothing the notes' code depends on changed.
     public func pipeline(for goal: Goal) -> Pipeline {
-        let front: [Pass] = [.load, .parse, .resolve, .tangle(moduleName: NotesPackage.moduleName)]
+        let front: [Pass] = [.load, .parse(jobs: jobs, memo: parsedNotes), .resolve, .tangle(moduleName: NotesPackage.moduleName)]
         switch goal {
         case .lint, .tangle: return Pipeline(front)
-        case .check: return Pipeline(front + [.check(derivePackage: derivePackage)])
-        case .weave: return Pipeline(front + [.weave(into: siteDirectory, allowsRawHTML: allowsRawHTML)])
-        case .build:
-            return Pipeline(front + [.check(derivePackage: derivePackage), .weave(into: siteDirectory, allowsRawHTML: allowsRawHTML)])
+        case .check: return Pipeline(front + [check])
+        case .weave: return Pipeline(front + [weave])
+        case .build: return Pipeline(front + [check, weave])
         }
+    }
+
+    private var check: Pass {
+        .check(derivePackage: derivePackage, cache: cacheDirectory.map {
+            StoredCheckResults(file: CacheFile(url: $0.appendingPathComponent("checks")))
+        })
+    }
+
+    private var weave: Pass {
+        .weave(into: siteDirectory, allowsRawHTML: allowsRawHTML, jobs: jobs, cacheDirectory: cacheDirectory)
     }
 
     /// The passes up to and including `stage`, for `derive dump --stage`.

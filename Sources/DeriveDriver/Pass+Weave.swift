@@ -4,8 +4,11 @@ import DeriveWeave
 import Foundation
 
 extension Pass {
-    /// weave: the site, written whole into `site` (or not at all when a note has an error).
-    public static func weave(into site: URL, allowsRawHTML: Bool) -> Pass {
+    /// weave: the site, written whole into `site` (or not at all when a note has an error), `jobs`
+    /// pages and KaTeX processes at once, with rendered math kept in `cacheDirectory` across builds.
+    public static func weave(
+        into site: URL, allowsRawHTML: Bool, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, cacheDirectory: URL? = nil
+    ) -> Pass {
         Pass(.weave, needsCleanCourse: true) { course, context in
             let configuration = course.configuration
             let options = SiteOptions(
@@ -13,15 +16,19 @@ extension Pass {
                 publicURL: configuration.url, macros: configuration.macros,
                 theme: configuration.theme.map { course.root.appendingPathComponent($0) }, allowsRawHTML: allowsRawHTML,
                 nodeExecutable: URL(fileURLWithPath: configuration.node), nodeModules: URL(fileURLWithPath: configuration.katex),
-                katexAssets: URL(fileURLWithPath: configuration.katexAssets))
+                katexAssets: URL(fileURLWithPath: configuration.katexAssets), jobs: jobs,
+                cacheDirectory: cacheDirectory)
             context.status("rendering \(course.notes.count) pages")
             let summary = try SiteBuilder(options: options).build(
                 notes: course.notes, resolutions: course.resolutions, reports: course.reports, assets: course.assets,
                 notesDirectory: course.directory, siteDirectory: site)
             course.diagnostics += summary.diagnostics
+            course.diagnostics += summary.cacheDamage.map {
+                Diagnostic(.warning, .cacheDamaged, "\($0) (the cache is safe to delete)", at: .whole(".build/derive/cache"))
+            }
             course.pages = summary.pages
             guard !summary.pages.isEmpty else { return "nothing written: a note has an error" }
-            return "\(summary.pages.count) pages, \(summary.math.rendered) formulas rendered"
+            return "\(summary.pages.count) pages, \(summary.math.rendered) formulas rendered, \(summary.math.cached) from the cache"
         }
     }
 }

@@ -23,6 +23,9 @@ extension Course {
     /// The site folder the configuration names.
     public var siteDirectory: URL { Self.folder(configuration.site, in: root) }
 
+    /// The cache kept across builds, in the course's build folder: safe to delete.
+    public var cacheDirectory: URL { root.appendingPathComponent(".build/derive/cache") }
+
     /// `path` as written in `derive.yml` or a flag: absolute, or relative to the course's root.
     private static func folder(_ path: String, in root: URL) -> URL {
         (path.hasPrefix("/") ? URL(fileURLWithPath: path) : root.appendingPathComponent(path)).standardizedFileURL

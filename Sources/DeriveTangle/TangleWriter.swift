@@ -1,3 +1,4 @@
+import DeriveCore
 import Foundation
 
 /// Writes tangled sources into a folder, touching only files whose content changed, so that an
@@ -35,7 +36,7 @@ public struct TangleWriter: Sendable {
             let url = directory.appendingPathComponent(name)
             let data = Data(content.utf8)
             if (try? Data(contentsOf: url)) == data { continue }
-            try data.write(to: url, options: .atomic)
+            try Self.replace(url, with: data)
             written.append(name)
         }
         for stale in try manager.contentsOfDirectory(atPath: directory.path)
@@ -43,5 +44,18 @@ public struct TangleWriter: Sendable {
             try manager.removeItem(at: directory.appendingPathComponent(stale))
         }
         return written
+    }
+
+    /// Writes `data` beside `url` and renames it into place: a reader sees the old file or the
+    /// new one, never half of one. No fsync (what `.atomic` costs per file): these are build
+    /// products, made again from the notes if a crash loses them.
+    private static func replace(_ url: URL, with data: Data) throws {
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
+        try data.writePlainly(to: temporary)
+        guard rename(temporary.path, url.path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(at: temporary)
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "cannot rename into \(url.path): \(reason)"])
+        }
     }
 }

@@ -1,3 +1,4 @@
+import DeriveCache
 import DeriveCore
 import DeriveResolve
 import Foundation
@@ -7,7 +8,9 @@ import Foundation
 ///
 /// The site is built in a staging folder beside `siteDirectory` and swapped into place
 /// (`FolderSwap`) only when no note has an error, so a failed build leaves the previous site
-/// untouched. The same inputs give a byte-identical site.
+/// untouched; a file whose bytes did not change is carried over (hard-linked), not rewritten.
+/// The same inputs give a byte-identical site, whatever `jobs` is. With a cache folder, rendered
+/// math is kept there across builds.
 public struct SiteBuilder: Sendable {
     /// What the build may do and where it finds node and KaTeX.
     public var options: SiteOptions
@@ -30,19 +33,25 @@ public struct SiteBuilder: Sendable {
         notesDirectory: NoteDirectory, siteDirectory: URL
     ) throws -> SiteSummary {
         let templates = try TemplateLibrary(theme: options.theme)
-        let math = KaTeXRenderer(options: options, script: templates.assets.appendingPathComponent("katex-render.js"))
+        let script = templates.assets.appendingPathComponent("katex-render.js")
+        let cache = options.cacheDirectory.map { CacheFile(url: $0.appendingPathComponent("math")) }
+        let store = cache.map { MathStore(file: $0, options: options, script: script) }
+        let math = KaTeXRenderer(options: options, script: script, jobs: options.jobs, store: store)
+        let pagesCache = options.cacheDirectory.map { CacheFile(url: $0.appendingPathComponent("pages")) }
+        let reuse = pagesCache.map { PageReuse(file: $0, context: pageContext(templates: templates, math: store, reports: reports)) }
         defer { math.stop() }
         var summary = SiteSummary(pages: [], diagnostics: [], math: MathStatistics())
         do {
             try FolderSwap.replace(siteDirectory) { staging in
-                var writer = PageWriter(templates: templates, options: options, math: math, reports: reports, site: staging)
-                let pages = try writer.writePages(for: notes, resolutions: resolutions)
-                let copier = SiteAssets(destination: staging)
+                let files = SiteFileWriter(staging: staging, previous: siteDirectory)
+                var writer = PageWriter(templates: templates, options: options, math: math, reports: reports, files: files)
+                let pages = try writer.writePages(for: notes, resolutions: resolutions, jobs: options.jobs, reuse: reuse)
+                let copier = SiteAssets(files: files)
                 try copier.copyStylesheet(from: templates.assets, theme: options.theme)
                 try copier.copyKaTeX(from: options.katexAssets)
                 try copier.copyScripts(from: templates.assets, lunr: options.lunr)
                 let search = try writer.search.script(options: options, builder: templates.assets.appendingPathComponent("search-build.js"))
-                try Data(search.utf8).write(to: staging.appendingPathComponent("search-index.js"))
+                try files.write(Data(search.utf8), to: "search-index.js")
                 let diagnostics = (writer.diagnostics + (try copier.copyNoteFiles(assets, from: notesDirectory))).sortedByLocation()
                 summary = SiteSummary(pages: pages, diagnostics: diagnostics, math: math.statistics)
                 if diagnostics.containsErrors { throw SiteNotWritten() }
@@ -50,7 +59,29 @@ public struct SiteBuilder: Sendable {
         } catch is SiteNotWritten {
             summary.pages = []
         }
+        if !summary.pages.isEmpty { reuse?.record(in: siteDirectory) }
+        for cache in [cache, pagesCache].compactMap({ $0 }) {
+            summary.cacheDamage += cache.damage
+            do { try cache.save() } catch { summary.cacheDamage.append("cannot save \(cache.url.path): \(error)") }
+        }
         return summary
+    }
+}
+
+extension SiteBuilder {
+    /// What every page depends on besides its own note and neighbours: this Derive (its
+    /// executable and templates), the course's settings, KaTeX and the checks' reports.
+    fileprivate func pageContext(templates: TemplateLibrary, math: MathStore?, reports: CheckReports?) -> String {
+        var parts: [Data] = [Data(ToolIdentity.current.utf8), Data(templates.digest.utf8), Data((math?.context ?? "").utf8)]
+        let settings: [String?] = [
+            options.title, options.description, options.author, options.publicURL?.absoluteString, "\(options.allowsRawHTML)",
+            options.theme?.path,
+        ]
+        parts += settings.map { Data(($0 ?? "\u{0}").utf8) }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        parts.append((try? encoder.encode(reports)) ?? Data())
+        return CacheKey(parts).hex
     }
 }
 

@@ -24,6 +24,10 @@ public struct SiteOptions: Sendable {
     public var katexAssets: URL
     /// The folder that holds `lunr.js` and `lunr.min.js` (Debian's `libjs-lunr`), for search.
     public var lunr: URL
+    /// How many pages are rendered, and how many KaTeX processes run, at once: one per core by default.
+    public var jobs: Int
+    /// The folder of the cache kept across builds (`.build/derive/cache`), or nil for none.
+    public var cacheDirectory: URL?
 
     /// Options with Debian's node and KaTeX (`katex`, `libjs-katex`) and raw HTML omitted.
     public init(
@@ -32,7 +36,8 @@ public struct SiteOptions: Sendable {
         nodeExecutable: URL = URL(fileURLWithPath: "/usr/bin/node"),
         nodeModules: URL = URL(fileURLWithPath: "/usr/share/nodejs"),
         katexAssets: URL = URL(fileURLWithPath: "/usr/share/javascript/katex"),
-        lunr: URL = URL(fileURLWithPath: "/usr/share/javascript/lunr")
+        lunr: URL = URL(fileURLWithPath: "/usr/share/javascript/lunr"),
+        jobs: Int = ProcessInfo.processInfo.activeProcessorCount, cacheDirectory: URL? = nil
     ) {
         self.title = title
         self.description = description
@@ -45,6 +50,8 @@ public struct SiteOptions: Sendable {
         self.nodeModules = nodeModules
         self.katexAssets = katexAssets
         self.lunr = lunr
+        self.jobs = max(1, jobs)
+        self.cacheDirectory = cacheDirectory
     }
 
     /// The canonical address of the page at `path` in the site, when the public address is known.

@@ -8,4 +8,7 @@ public struct SiteSummary: Sendable {
     public var diagnostics: [Diagnostic]
     /// How much math KaTeX rendered and how fast.
     public var math: MathStatistics
+    /// What was wrong with the cache (a truncated file, an entry failing its checksum), each once;
+    /// the bad entries were rebuilt.
+    public var cacheDamage: [String] = []
 }

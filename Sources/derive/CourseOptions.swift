@@ -45,4 +45,11 @@ struct SiteOptions: ParsableArguments {
 
     @Flag(name: .long, help: "Keep raw HTML written in notes (left out by default: no note can run script in a reader's browser).")
     var allowRawHTML = false
+
+    @Option(name: [.short, .long], help: ArgumentHelp("How many pages to weave and KaTeX processes to run at once (default: one per core).", valueName: "n"))
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be 1 or more") }
+    }
 }

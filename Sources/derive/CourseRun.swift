@@ -10,7 +10,9 @@ enum CourseRun {
     static func run(_ goal: Driver.Goal, options: CourseOptions, site: SiteOptions? = nil, siteDirectory: URL? = nil) throws -> Course {
         let console = options.console()
         var course = options.openCourse(site: site?.site)
-        let driver = Driver(siteDirectory: siteDirectory ?? course.siteDirectory, allowsRawHTML: site?.allowRawHTML ?? false)
+        let driver = Driver(
+            siteDirectory: siteDirectory ?? course.siteDirectory, allowsRawHTML: site?.allowRawHTML ?? false,
+            jobs: site?.jobs ?? ProcessInfo.processInfo.activeProcessorCount, cacheDirectory: course.cacheDirectory)
         // Commands that write outputs run one at a time on a course; lint only reads.
         let lock = goal == .lint ? nil : try CourseLock(root: course.root, waiting: console.say)
         defer { withExtendedLifetime(lock) {} }

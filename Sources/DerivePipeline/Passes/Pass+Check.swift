@@ -4,9 +4,16 @@ import Foundation
 
 extension Pass {
     /// check: compiles the tangled notes and their tests in a package of their own (never any
-    /// other target) and runs the tests and derivation checks.
-    public static func check(derivePackage: URL) -> Pass {
+    /// other target) and runs the tests and derivation checks; with a cache, a run of the same
+    /// code against the same runtime is not repeated, and its results are shown instead.
+    public static func check(derivePackage: URL, cache: (any CheckResultCache)? = nil) -> Pass {
         Pass(.check, needsCleanCourse: true) { course, context in
+            if let cached = cache?.results(for: course.tangled, derivePackage: derivePackage) {
+                course.diagnostics += cached.result.diagnostics
+                course.reports = cached.result.reports
+                return summary(of: cached.result) + " (cached: nothing the notes' code depends on changed since "
+                    + cached.produced.formatted(.iso8601) + ")"
+            }
             let folder = course.root.appendingPathComponent(".build/derive/check")
             let package = try NotesPackage.write(course.tangled, to: folder, derivePackage: derivePackage)
             let runner = CheckRunner(package: package, notePaths: course.notes.map(\.path), notesDisplayPath: course.directory.displayPath)
@@ -20,10 +27,15 @@ extension Pass {
             context.detail(result.log)
             course.diagnostics += result.diagnostics
             course.reports = result.reports
-            guard result.tests > 0 || result.succeeded else { return "the notes did not compile" }
-            let derivations = result.reports.derivations
-            return "\(result.tests - result.failedTests) of \(result.tests) tests passed, "
-                + "\(derivations.filter(\.passed).count) of \(derivations.count) derivation checks"
+            if result.succeeded { cache?.keep(result, for: course.tangled, derivePackage: derivePackage) }
+            return summary(of: result)
         }
+    }
+
+    private static func summary(of result: CheckRunner.Result) -> String {
+        guard result.tests > 0 || result.succeeded else { return "the notes did not compile" }
+        let derivations = result.reports.derivations
+        return "\(result.tests - result.failedTests) of \(result.tests) tests passed, "
+            + "\(derivations.filter(\.passed).count) of \(derivations.count) derivation checks"
     }
 }

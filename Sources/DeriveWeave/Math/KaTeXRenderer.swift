@@ -1,140 +1,107 @@
+import DeriveCore
 import Foundation
 
-/// Renders TeX to HTML through one long-lived `node` process running KaTeX, for a whole build.
+/// Renders TeX to HTML for a whole build through a pool of long-lived KaTeX workers
+/// (`KaTeXWorker`, one `node` process each), never rendering a (TeX, display) pair twice.
 ///
-/// Requests and answers are JSON lines (see `Assets/katex-render.js`); each distinct
-/// (TeX, display) pair is sent once and its answer cached. The process starts on first use.
-final class KaTeXRenderer {
-    private struct Request: Codable, Hashable {
-        var tex: String
-        var display: Bool
-    }
-
-    private struct Reply: Decodable {
-        var html: String?
-        var warnings: [String]?
-        var error: String?
-    }
-
-    private struct Running {
-        var process: Process
-        var input: FileHandle
-        var output: FileHandle
-        var errors: FileHandle
-    }
+/// `prepare` renders a build's distinct formulas up front, split across up to `jobs` workers
+/// that run at once; `render` then answers from memory (or, for a formula `prepare` was not
+/// given, from the first worker). Safe to call from several threads.
+final class KaTeXRenderer: @unchecked Sendable {
+    /// One formula to render.
+    typealias Request = KaTeXWorker.Request
 
     private let options: SiteOptions
     private let script: URL
-    private var running: Running?
-    private var pending = Data()
-    private var cache: [Request: RenderedMath] = [:]
+    private let jobs: Int
+    private let store: MathStore?
+    private let lock = NSLock()
+    /// Held while the workers render, so that one batch at a time talks to them.
+    private let rendering = NSLock()
+    private var workers: [KaTeXWorker] = []
+    private var answers: [Request: RenderedMath] = [:]
     private let clock = ContinuousClock()
-    private let encoder = JSONEncoder()
-    private let decoder = JSONDecoder()
-    /// What this renderer has done so far.
-    private(set) var statistics = MathStatistics()
+    private var counts = MathStatistics()
 
-    /// A renderer that runs `script` with the node and KaTeX that `options` name.
-    init(options: SiteOptions, script: URL) {
+    /// A renderer that runs `script` with the node and KaTeX that `options` name, on up to `jobs`
+    /// processes at once, keeping its answers in `store` across builds when one is given.
+    init(options: SiteOptions, script: URL, jobs: Int = 1, store: MathStore? = nil) {
         self.options = options
         self.script = script
+        self.jobs = max(1, jobs)
+        self.store = store
     }
 
     deinit { stop() }
 
+    /// What this renderer has done so far.
+    var statistics: MathStatistics { lock.withLock { counts } }
+
+    /// Renders every formula of `requests` not yet known, on up to `jobs` workers at once.
+    func prepare(_ requests: [Request]) throws {
+        rendering.lock()
+        defer { rendering.unlock() }
+        let missing: [Request] = lock.withLock {
+            var seen = Set<Request>()
+            return requests.filter { answers[$0] == nil && seen.insert($0).inserted }
+        }
+        var unrendered: [Request] = []
+        var stored: [(Request, RenderedMath)] = []
+        for request in missing {
+            if let answer = store?.answer(for: request) { stored.append((request, answer)) } else { unrendered.append(request) }
+        }
+        lock.withLock {
+            for (request, answer) in stored { answers[request] = answer }
+            counts.cached += stored.count
+        }
+        guard !unrendered.isEmpty else { return }
+        let start = clock.now
+        // A worker costs a node start (about 0.1 s): only worth it for a few dozen formulas.
+        let count = min(jobs, max(1, unrendered.count / 32))
+        let pool = try lock.withLock { try workersStarted(count) }
+        let shares = (0..<count).map { worker in stride(from: worker, to: unrendered.count, by: count).map { unrendered[$0] } }
+        let results = try Array(0..<count).concurrentMap(jobs: count) { try pool[$0].render(shares[$0]) }
+        var rendered: [(Request, RenderedMath)] = []
+        for (share, answers) in zip(shares, results) { rendered += zip(share, answers) }
+        lock.withLock {
+            for (request, answer) in rendered { answers[request] = answer }
+            counts.rendered += rendered.count
+            counts.duration += clock.now - start
+        }
+        store?.add(rendered)
+    }
+
     /// KaTeX's answer for `tex`, in display style when `display` is set.
     func render(_ tex: String, display: Bool) throws -> RenderedMath {
-        statistics.expressions += 1
         let request = Request(tex: tex, display: display)
-        if let cached = cache[request] { return cached }
-        let start = clock.now
-        defer { statistics.duration += clock.now - start }
-        let answer = try ask(request)
-        cache[request] = answer
-        statistics.rendered += 1
+        if let known = lock.withLock({ () -> RenderedMath? in
+            counts.expressions += 1
+            return answers[request]
+        }) {
+            return known
+        }
+        try prepare([request])
+        guard let answer = lock.withLock({ answers[request] }) else {
+            throw WeaveError.mathRendererFailed("no answer for \(tex)")
+        }
         return answer
     }
 
-    /// Ends the node process, if it was started.
+    /// Ends every worker that was started.
     func stop() {
-        guard let running else { return }
-        self.running = nil
-        try? running.input.close()
-        running.process.waitUntilExit()
+        let running = lock.withLock {
+            defer { workers = [] }
+            return workers
+        }
+        running.forEach { $0.stop() }
     }
 
-    private func ask(_ request: Request) throws -> RenderedMath {
-        let running = try self.running ?? start()
-        var line = try encoder.encode(request)
-        line.append(UInt8(ascii: "\n"))
-        do {
-            try running.input.write(contentsOf: line)
-        } catch {
-            throw failure("could not write to node: \(error)")
+    /// The first `count` workers, starting those not running yet. Call with the lock held.
+    private func workersStarted(_ count: Int) throws -> [KaTeXWorker] {
+        while workers.count < count {
+            workers.append(try KaTeXWorker(options: options, script: script))
+            counts.processesStarted += 1
         }
-        let reply: Reply
-        do {
-            reply = try decoder.decode(Reply.self, from: try readLine(from: running.output))
-        } catch let error as WeaveError {
-            throw error
-        } catch {
-            throw failure("unreadable answer: \(error)")
-        }
-        if let message = reply.error { return .error(message) }
-        guard let html = reply.html else { throw failure("an answer with neither html nor error") }
-        return .html(html, warnings: reply.warnings ?? [])
-    }
-
-    private func start() throws -> Running {
-        // A write to a node that has died must fail as an error, not kill the build with SIGPIPE.
-        signal(SIGPIPE, SIG_IGN)
-        let process = Process()
-        process.executableURL = options.nodeExecutable
-        let macros = try JSONSerialization.data(withJSONObject: options.macros, options: [.sortedKeys])
-        process.arguments = [script.path, String(decoding: macros, as: UTF8.self)]
-        var environment = ProcessInfo.processInfo.environment
-        environment["NODE_PATH"] = options.nodeModules.path
-        process.environment = environment
-        let input = Pipe(), output = Pipe(), errors = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = errors
-        do {
-            try process.run()
-        } catch {
-            throw WeaveError.mathRendererFailed("could not start \(options.nodeExecutable.path): \(error)")
-        }
-        let started = Running(
-            process: process, input: input.fileHandleForWriting,
-            output: output.fileHandleForReading, errors: errors.fileHandleForReading
-        )
-        running = started
-        statistics.processesStarted += 1
-        return started
-    }
-
-    /// The next line node writes, without its newline; throws if node stops first.
-    private func readLine(from output: FileHandle) throws -> Data {
-        while true {
-            if let newline = pending.firstIndex(of: UInt8(ascii: "\n")) {
-                let line = pending[pending.startIndex..<newline]
-                pending = Data(pending[(newline + 1)...])
-                return Data(line)
-            }
-            let chunk = output.availableData
-            if chunk.isEmpty { throw failure("node stopped answering") }
-            pending.append(chunk)
-        }
-    }
-
-    /// An error carrying what node wrote to its standard error, after stopping it.
-    private func failure(_ reason: String) -> WeaveError {
-        guard let running else { return .mathRendererFailed(reason) }
-        self.running = nil
-        running.process.terminate()
-        running.process.waitUntilExit()
-        let said = String(decoding: (try? running.errors.readToEnd()) ?? Data(), as: UTF8.self)
-        let trimmed = said.trimmingCharacters(in: .whitespacesAndNewlines)
-        return .mathRendererFailed(trimmed.isEmpty ? reason : "\(reason): \(trimmed)")
+        return Array(workers.prefix(count))
     }
 }

@@ -4,15 +4,18 @@ public struct MathStatistics: Sendable, Hashable {
     public var expressions: Int
     /// Distinct (TeX, display) pairs sent to KaTeX; repeats are answered from a cache.
     public var rendered: Int
+    /// Distinct pairs answered from the cache kept across builds, without KaTeX.
+    public var cached: Int
     /// Time spent waiting for KaTeX's answers, process start included.
     public var duration: Duration
-    /// How many node processes ran KaTeX: one for a whole build.
+    /// How many node processes ran KaTeX: at most one per job for a whole build.
     public var processesStarted: Int
 
     /// Creates statistics.
-    init(expressions: Int = 0, rendered: Int = 0, duration: Duration = .zero, processesStarted: Int = 0) {
+    init(expressions: Int = 0, rendered: Int = 0, cached: Int = 0, duration: Duration = .zero, processesStarted: Int = 0) {
         self.expressions = expressions
         self.rendered = rendered
+        self.cached = cached
         self.duration = duration
         self.processesStarted = processesStarted
     }

@@ -1,3 +1,4 @@
+import DeriveCache
 import DeriveCore
 import DeriveResolve
 import Foundation
@@ -10,23 +11,25 @@ struct PageWriter {
     let options: SiteOptions
     let math: KaTeXRenderer
     let reports: CheckReports?
-    /// The folder the pages go to.
-    let site: URL
+    /// Where the pages go.
+    let files: SiteFileWriter
     /// What rendering the notes found.
     private(set) var diagnostics: [Diagnostic] = []
     /// What search can find, gathered while the pages are written.
     private(set) var search = SearchIndex()
 
-    init(templates: TemplateLibrary, options: SiteOptions, math: KaTeXRenderer, reports: CheckReports?, site: URL) {
+    init(templates: TemplateLibrary, options: SiteOptions, math: KaTeXRenderer, reports: CheckReports?, files: SiteFileWriter) {
         self.templates = templates
         self.options = options
         self.math = math
         self.reports = reports
-        self.site = site
+        self.files = files
     }
 
-    /// Writes every note's page and the index; returns the pages' paths, index first.
-    mutating func writePages(for notes: [Note], resolutions: [NoteResolution]) throws -> [String] {
+    /// Writes every note's page and the index, on up to `jobs` threads at once (the same bytes
+    /// as one at a time), carrying over the pages `reuse` finds unchanged; returns the pages'
+    /// paths, index first.
+    mutating func writePages(for notes: [Note], resolutions: [NoteResolution], jobs: Int, reuse: PageReuse?) throws -> [String] {
         let hasFrontPage = notes.contains { $0.relativePath == "index.md" }
         var pages: [String] = []
         var seen = Set<String>()
@@ -36,6 +39,7 @@ struct PageWriter {
             seen.insert("index.html")
         }
         let listed = notes.filter { !$0.isDraft && Self.isUsable($0) }
+        var named: [Int] = []
         for (position, note) in notes.enumerated() {
             guard Self.isUsable(note), seen.insert(note.pagePath.lowercased()).inserted else {
                 diagnostics.append(Diagnostic(
@@ -43,20 +47,50 @@ struct PageWriter {
                     at: NoteLocation(file: note.path, line: 1)))
                 continue
             }
-            let place = listed.firstIndex(of: note)
-            let previous = place.flatMap { $0 > 0 ? listed[$0 - 1] : nil }
-            let next = place.flatMap { $0 + 1 < listed.count ? listed[$0 + 1] : nil }
-            var page = try self.page(
-                for: note, resolution: resolutions[position],
-                previous: previous.map { link(from: note, to: $0) }, next: next.map { link(from: note, to: $0) })
+            named.append(position)
+        }
+        // What every page shows of the other notes: the sidebar and a front page's contents.
+        let course = listed.map { "\($0.pagePath)\t\($0.title)\t\($0.summary ?? "")" }.joined(separator: "\n")
+        var made: [Int: PageReuse.Made] = [:]
+        var rendered: [(position: Int, key: CacheKey?)] = []
+        for position in named {
+            let note = notes[position]
+            let (previous, next) = neighbours(of: note, in: listed)
+            let key = reuse?.key(of: note, resolution: resolutions[position], previous: previous, next: next, course: course)
+            if let key, let said = reuse?.reusable(key, page: note.pagePath, in: files.previous), files.carryOver(note.pagePath) {
+                made[position] = said
+            } else {
+                rendered.append((position, key))
+            }
+        }
+        try math.prepare(rendered.flatMap { notes[$0.position].mathRequests })
+        let results = try rendered.concurrentMap(jobs: jobs) { entry -> PageReuse.Made in
+            let note = notes[entry.position]
+            let (previous, next) = neighbours(of: note, in: listed)
+            var (page, said) = try self.page(for: note, resolution: resolutions[entry.position], previous: previous, next: next)
             if note.relativePath == "index.md" { page.course = NotePage.CourseContents(sections: index(of: notes).sections) }
             page.courseTitle = options.title
             page.sidebar = sidebar(of: listed, current: note, contents: page.contents)
             try write(try templates.render(page, with: "note"), to: note.pagePath)
-            pages.append(note.pagePath)
+            if let key = entry.key { reuse?.made(key, page: note.pagePath, said) }
+            return said
+        }
+        for (entry, said) in zip(rendered, results) { made[entry.position] = said }
+        for position in named {
+            diagnostics += made[position]?.diagnostics ?? []
+            search.append(made[position]?.search ?? [])
+            pages.append(notes[position].pagePath)
         }
         try writeSitePages(pages: &pages)
         return pages
+    }
+
+    /// The listed notes before and after `note`, as links from its page.
+    private func neighbours(of note: Note, in listed: [Note]) -> (previous: NotePage.Link?, next: NotePage.Link?) {
+        guard let place = listed.firstIndex(of: note) else { return (nil, nil) }
+        let previous = place > 0 ? listed[place - 1] : nil
+        let next = place + 1 < listed.count ? listed[place + 1] : nil
+        return (previous.map { link(from: note, to: $0) }, next.map { link(from: note, to: $0) })
     }
 
     /// The search page, the page for addresses that lead nowhere, and (with the site's public
@@ -79,15 +113,16 @@ struct PageWriter {
         }
     }
 
-    private mutating func page(
+    /// A note's page, with what rendering it said and what search finds on it.
+    private func page(
         for note: Note, resolution: NoteResolution, previous: NotePage.Link?, next: NotePage.Link?
-    ) throws -> NotePage {
+    ) throws -> (NotePage, PageReuse.Made) {
         var renderer = NoteRenderer(note: note, resolution: resolution, allowsRawHTML: options.allowsRawHTML, math: math)
         let title = try renderer.title()
         let body = try renderer.body()
-        diagnostics += renderer.diagnostics
-        indexForSearch(note, resolution: resolution, declarations: renderer.declarations)
-        return NotePage(
+        let made = PageReuse.Made(
+            diagnostics: renderer.diagnostics, search: Self.searchDocuments(note, resolution: resolution, declarations: renderer.declarations))
+        let page = NotePage(
             title: note.title, windowTitle: "\(note.title) · \(options.title)", description: note.summary,
             author: options.author, canonical: options.canonicalURL(of: note.pagePath), root: SitePath.root(of: note.pagePath),
             titleHTML: title, titleAnchor: renderer.titleHeading?.anchor, isDraft: note.isDraft,
@@ -99,33 +134,36 @@ struct PageWriter {
             declarations: Self.declarationIndex(renderer.declarations),
             source: note.path, sourceDigest: note.sourceDigest
         )
+        return (page, made)
     }
 
-    /// Adds what search should find on `note`'s page: the note, its headings, its labelled
-    /// equations and its Swift declarations.
-    private mutating func indexForSearch(
+    /// What search should find on `note`'s page: the note, its headings, its labelled equations
+    /// and its Swift declarations.
+    private static func searchDocuments(
         _ note: Note, resolution: NoteResolution, declarations: [(declaration: SwiftDeclaration, block: ResolvedCodeBlock)]
-    ) {
-        guard !note.isDraft else { return }
+    ) -> [SearchIndex.Document] {
+        guard !note.isDraft else { return [] }
+        var documents: [SearchIndex.Document] = []
         let page = SitePath.encodedHref(note.pagePath)
         var prose: [String] = []
         Block.forEach(in: note.blocks) { if case .paragraph(let paragraph) = $0 { prose.append(paragraph.content.plainText) } }
-        search.add(title: note.title, note: note.title, href: page, text: ([note.summary ?? ""] + prose).joined(separator: " "))
+        documents.append(SearchIndex.document(title: note.title, note: note.title, href: page, text: ([note.summary ?? ""] + prose).joined(separator: " ")))
         for heading in note.headings where heading.level > 1 {
-            search.add(title: heading.content.plainText, note: note.title, href: page + "#" + heading.anchor, text: "")
+            documents.append(SearchIndex.document(title: heading.content.plainText, note: note.title, href: page + "#" + heading.anchor, text: ""))
         }
         let math = Dictionary(note.displayMath.compactMap { math in math.label.map { ($0, math.tex) } }, uniquingKeysWith: { first, _ in first })
         for equation in resolution.equations {
-            search.add(
+            documents.append(SearchIndex.document(
                 title: "Equation (\(equation.number)) \(equation.label)", note: note.title, href: page + "#" + equation.label,
-                text: equation.label + " " + (math[equation.label] ?? ""))
+                text: equation.label + " " + (math[equation.label] ?? "")))
         }
         var seen = Set<String>()
         for (declaration, block) in declarations where seen.insert(declaration.name + declaration.kind).inserted {
-            search.add(
+            documents.append(SearchIndex.document(
                 title: "\(declaration.name) (\(declaration.kind))", note: note.title, href: page + "#" + block.anchor,
-                text: Self.searchWords(declaration.name))
+                text: Self.searchWords(declaration.name)))
         }
+        return documents
     }
 
     /// A Swift name as words search matches: `ThreeLayer.forward(_:_:)` -> `ThreeLayer.forward ThreeLayer forward`.
@@ -196,12 +234,6 @@ struct PageWriter {
     }
 
     private func write(_ html: String, to path: String) throws {
-        let file = site.appendingPathComponent(path)
-        do {
-            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(html.utf8).write(to: file)
-        } catch {
-            throw WeaveError.fileSystem("cannot write \(path): \(error)")
-        }
+        try files.write(Data(html.utf8), to: path)
     }
 }

@@ -17,9 +17,17 @@ struct SearchIndex {
 
     private(set) var documents: [Document] = []
 
-    /// Adds a document.
-    mutating func add(title: String, note: String, href: String, text: String) {
-        documents.append(Document(id: String(documents.count), title: title, note: note, href: href, text: text))
+    /// A document for one page, numbered when the index takes it (`append`).
+    static func document(title: String, note: String, href: String, text: String) -> Document {
+        Document(id: "", title: title, note: note, href: href, text: text)
+    }
+
+    /// Adds a page's documents, numbering them in the order they come.
+    mutating func append(_ page: [Document]) {
+        for var document in page {
+            document.id = String(documents.count)
+            documents.append(document)
+        }
     }
 
     /// The JavaScript that defines the index (`window.deriveSearch`), built by `script` with the

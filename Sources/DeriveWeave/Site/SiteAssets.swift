@@ -4,8 +4,11 @@ import Foundation
 /// The files of a site that are copied, not rendered: the stylesheet, KaTeX's CSS and fonts,
 /// and the notes folder's own files (images, data), at the same relative paths.
 struct SiteAssets {
+    /// Where the files go.
+    let files: SiteFileWriter
+
     /// The site folder being written.
-    let destination: URL
+    private var destination: URL { files.staging }
 
     /// Copies Derive's stylesheet from the module's assets, and the course's `theme.css` (empty
     /// when the course has none), which every page loads after it.
@@ -15,8 +18,7 @@ struct SiteAssets {
         if let own, FileManager.default.fileExists(atPath: own.path) {
             try copy(own, to: "theme.css")
         } else {
-            try Data("/* The course's own styles: a theme folder's theme.css (see Documentation/Themes.md). */\n".utf8)
-                .write(to: destination.appendingPathComponent("theme.css"))
+            try files.write(Data("/* The course's own styles: a theme folder's theme.css (see Documentation/Themes.md). */\n".utf8), to: "theme.css")
         }
     }
 
@@ -63,12 +65,12 @@ struct SiteAssets {
 
     /// Copies the bytes of `source` (following symbolic links) to `relative` in the site.
     private func copy(_ source: URL, to relative: String) throws {
-        let target = destination.appendingPathComponent(relative)
+        let data: Data
         do {
-            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(contentsOf: source).write(to: target)
+            data = try Data(contentsOf: source)
         } catch {
             throw WeaveError.fileSystem("cannot copy \(source.path) to \(relative): \(error)")
         }
+        try files.write(data, to: relative)
     }
 }

@@ -1,3 +1,4 @@
+import DeriveCache
 import Foundation
 import Mustache
 
@@ -8,6 +9,10 @@ struct TemplateLibrary {
 
     /// The folder of files copied or run as they are: `style.css`, `katex-render.js`.
     let assets: URL
+
+    /// A digest of every template and asset (the course's theme included), so that a page made
+    /// with other ones is made again.
+    let digest: String
 
     /// Loads the templates from the module's resources, then any of a course's `theme` folder,
     /// which replace Derive's of the same name (`note.mustache`, `head.mustache`, ...).
@@ -21,6 +26,9 @@ struct TemplateLibrary {
             ((try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)) ?? [])
                 .sorted { $0.lastPathComponent < $1.lastPathComponent }
         }
+        let assetFiles = ((try? FileManager.default.contentsOfDirectory(at: assets, includingPropertiesForKeys: nil)) ?? [])
+            .sorted { $0.lastPathComponent < $1.lastPathComponent }
+        digest = CacheKey((files + assetFiles).flatMap { [Data($0.lastPathComponent.utf8), (try? Data(contentsOf: $0)) ?? Data()] }).hex
         for file in files where file.pathExtension == "mustache" {
             do {
                 try library.register(String(contentsOf: file, encoding: .utf8), named: file.deletingPathExtension().lastPathComponent)

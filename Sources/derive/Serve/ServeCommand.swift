@@ -59,7 +59,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     /// Builds once, says where the site is, then rebuilds after every change of the notes until cancelled.
     private func buildAndWatch(feed: ServeChangeFeed, course: Course, site: URL, address: String) async throws {
-        let build = ServeBuild(options: options, allowsRawHTML: self.site.allowRawHTML, site: site, goal: check ? .build : .weave)
+        let build = ServeBuild(options: options, allowsRawHTML: self.site.allowRawHTML, jobs: self.site.jobs, site: site, goal: check ? .build : .weave)
         let console = options.console()
         let watcher = ServeNotesWatcher(notes: course.directory.url, excluding: site)
         // Taken before the first build, so that a note saved while it runs is rebuilt too.

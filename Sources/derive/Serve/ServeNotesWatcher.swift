@@ -7,10 +7,10 @@ struct ServeNotesWatcher: Sendable {
     let notes: URL
     /// A folder never watched: the site, when it lies inside the notes folder.
     let excluding: URL
-    /// How often to look.
-    var interval: Duration = .milliseconds(500)
+    /// How often to look (a stat of each note: about 2 ms for 1,000 notes).
+    var interval: Duration = .milliseconds(100)
     /// How long a change must stay still before the callback runs.
-    var settle: Duration = .milliseconds(200)
+    var settle: Duration = .milliseconds(50)
 
     /// Each file's modification time and size, by path.
     typealias Snapshot = [String: FileStamp]

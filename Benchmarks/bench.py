@@ -1,0 +1,202 @@
+#!/usr/bin/env python3
+"""Times a release build of `derive` on generated courses of 10, 100 and 1,000 notes, against
+the `cmark` CLI (and pandoc --katex, when installed) on the same files, in the same run.
+
+    Benchmarks/bench.py [--sizes 10,100,1000] [--runs 3] [--derive PATH] [--jobs N] [--keep DIR]
+
+For each size it prints wall time (median of --runs whole-process runs), time per note, peak
+memory (the largest resident set of the process or any child it waited for: node included) and
+the ratio to `cmark` on the same files, for: cold weave (no site, no cache), no-change rebuild,
+one-note edit (one sentence added to one note, then weave), the same edit under `derive serve`
+(from the file's write to the new page on disk), tangle only and lint only; and, for the
+rebuilds, how many files of the site were rewritten. Nothing here runs under `swift test`.
+"""
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+
+
+def run(command, cwd, stdin=None):
+    """Runs `command`; returns (seconds, peak resident MiB). Fails loudly on a non-zero exit."""
+    with open(os.devnull, "wb") as null:
+        started = time.perf_counter()
+        process = subprocess.Popen(command, cwd=cwd, stdout=null, stderr=subprocess.PIPE, stdin=stdin)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - started
+        errors = process.stderr.read().decode(errors="replace")
+        process.stderr.close()
+        process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        sys.exit(f"{' '.join(map(str, command))} failed ({process.returncode}):\n{errors}")
+    return seconds, usage.ru_maxrss / 1024
+
+
+def measure(runs, command, cwd, before=None):
+    """The median seconds and the largest peak MiB of `runs` runs, calling `before` ahead of each."""
+    times, peaks = [], []
+    for _ in range(runs):
+        if before:
+            before()
+        seconds, peak = run(command, cwd)
+        times.append(seconds)
+        peaks.append(peak)
+    return statistics.median(times), max(peaks)
+
+
+def snapshot(site):
+    """Every file of the site with its inode and modification time, to count rewrites."""
+    found = {}
+    for path in site.rglob("*"):
+        if path.is_file():
+            info = path.stat()
+            found[path.relative_to(site)] = (info.st_ino, info.st_mtime_ns)
+    return found
+
+
+def rewritten(before, after):
+    return sum(1 for path, stamp in after.items() if before.get(path) != stamp)
+
+
+def serve_edit_latency(derive, course, edited, jobs, runs):
+    """Median seconds from a note's write to its new page on disk under `derive serve`."""
+    site = course / ".bench-serve-site"
+    shutil.rmtree(site, ignore_errors=True)
+    page = site / (edited.stem + ".html")
+    server = subprocess.Popen([derive, "serve", "--quiet", "--port", "0", "--site", site, *jobs], cwd=course,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.time() + 600
+        while not page.exists():
+            if time.time() > deadline or server.poll() is not None:
+                sys.exit("derive serve never wrote the site")
+            time.sleep(0.05)
+        time.sleep(1.5)
+        original = edited.read_text()
+        latencies = []
+        for attempt in range(runs):
+            before = page.stat().st_mtime_ns, page.stat().st_ino
+            marker = f"serve edit {attempt} {time.time()}"
+            started = time.perf_counter()
+            edited.write_text(original.replace("\n## Part 2\n", f"\n{marker}.\n\n## Part 2\n", 1))
+            while True:
+                try:
+                    info = page.stat()
+                    if (info.st_mtime_ns, info.st_ino) != before and marker in page.read_text():
+                        break
+                except FileNotFoundError:
+                    pass
+                if time.perf_counter() - started > 120:
+                    sys.exit("derive serve did not rebuild within 120 s")
+                time.sleep(0.002)
+            latencies.append(time.perf_counter() - started)
+            time.sleep(1.5)
+        edited.write_text(original)
+        return statistics.median(latencies)
+    finally:
+        server.terminate()
+        server.wait()
+        shutil.rmtree(site, ignore_errors=True)
+
+
+def derive_binary(given):
+    if given:
+        return Path(given).resolve()
+    subprocess.run(["swift", "build", "-c", "release", "--product", "derive"], cwd=ROOT, check=True)
+    bin_path = subprocess.run(["swift", "build", "-c", "release", "--show-bin-path"], cwd=ROOT, check=True,
+                              capture_output=True, text=True).stdout.strip()
+    return Path(bin_path) / "derive"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="10,100,1000")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--derive", help="a derive binary (default: build the release one)")
+    parser.add_argument("--jobs", type=int, help="passed to derive weave as --jobs")
+    parser.add_argument("--keep", help="generate the courses here and keep them")
+    arguments = parser.parse_args()
+
+    cmark = shutil.which("cmark")
+    if not cmark:
+        sys.exit("the cmark CLI is missing: apt-get install cmark")
+    pandoc = shutil.which("pandoc")
+    derive = derive_binary(arguments.derive)
+    jobs = ["--jobs", str(arguments.jobs)] if arguments.jobs else []
+    work = Path(arguments.keep) if arguments.keep else Path(tempfile.mkdtemp(prefix="derive-bench-"))
+    print(f"derive: {derive}\ncmark: {cmark}\npandoc: {pandoc or 'not installed'}\ncores: {os.cpu_count()}\n")
+
+    rows = []
+    for size in [int(s) for s in arguments.sizes.split(",")]:
+        course = work / f"course-{size}"
+        shutil.rmtree(course, ignore_errors=True)
+        subprocess.run([sys.executable, HERE / "corpus.py", course, str(size)], check=True)
+        notes = sorted((course / "Notes").glob("*.md"))
+        site = course / "Site"
+        cache = course / ".build"
+        runs = arguments.runs
+
+        def cold():
+            shutil.rmtree(site, ignore_errors=True)
+            shutil.rmtree(cache, ignore_errors=True)
+
+        base, base_peak = measure(runs, [cmark, *notes], course)
+        results = [("cmark (all files, one process)", base, base_peak, None)]
+        if pandoc:
+            seconds, peak = measure(max(1, runs if size <= 100 else 1), [pandoc, "--katex", "-f", "markdown", "-t", "html", "-o", os.devnull, *notes], course)
+            results.append(("pandoc --katex (one process)", seconds, peak, None))
+        weave = [derive, "weave", "--quiet", *jobs]
+        seconds, peak = measure(runs, weave, course, before=cold)
+        results.append(("derive weave, cold", seconds, peak, None))
+
+        before = snapshot(site)
+        seconds, peak = measure(runs, weave, course)
+        results.append(("derive weave, nothing changed", seconds, peak, rewritten(before, snapshot(site))))
+
+        edited = notes[len(notes) // 2]
+        original = edited.read_text()
+        counter = [0]
+
+        def edit():
+            counter[0] += 1
+            edited.write_text(original.replace("\n## Part 2\n", f"\nOne more sentence, edit {counter[0]}.\n\n## Part 2\n", 1))
+
+        before = snapshot(site)
+        seconds, peak = measure(runs, weave, course, before=edit)
+        results.append(("derive weave, one note edited", seconds, peak, rewritten(before, snapshot(site))))
+        edited.write_text(original)
+        run(weave, course)
+
+        seconds = serve_edit_latency(derive, course, edited, jobs, runs)
+        results.append(("derive serve, edit to page on disk", seconds, 0, None))
+        run(weave, course)
+
+        tangled = course / ".bench-tangled"
+        seconds, peak = measure(runs, [derive, "tangle", "--quiet", "--output", tangled], course)
+        results.append(("derive tangle", seconds, peak, None))
+        seconds, peak = measure(runs, [derive, "lint", "--quiet"], course)
+        results.append(("derive lint", seconds, peak, None))
+        rows.append((size, results, base))
+
+    for size, results, base in rows:
+        print(f"== {size} notes (median of {arguments.runs} runs; ratio = time / cmark's time on the same files)")
+        print(f"{'':34} {'wall':>9} {'per note':>10} {'peak':>9} {'x cmark':>8} {'rewritten':>10}")
+        for name, seconds, peak, changed in results:
+            ratio = f"{seconds / base:7.1f}x"
+            memory = f"{peak:6.0f}MiB" if peak else "      -  "
+            print(f"{name:34} {seconds:8.3f}s {seconds / size * 1000:8.2f}ms {memory} {ratio:>8} {'' if changed is None else changed:>10}")
+        print()
+    if not arguments.keep:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

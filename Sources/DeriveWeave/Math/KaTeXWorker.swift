@@ -1,0 +1,145 @@
+import Foundation
+
+/// One `node` process running KaTeX (`Assets/katex-render.js`): JSON lines in, JSON lines out,
+/// answered in order.
+///
+/// A batch is pipelined: a writer thread sends every request while this thread reads the
+/// answers, so node never waits for the next request after answering one. One thread at a time
+/// may use a worker (`KaTeXRenderer` sees to it).
+final class KaTeXWorker: @unchecked Sendable {
+    /// One formula to render.
+    struct Request: Codable, Hashable, Sendable {
+        var tex: String
+        var display: Bool
+    }
+
+    private struct Reply: Decodable {
+        var html: String?
+        var warnings: [String]?
+        var error: String?
+    }
+
+    private let process: Process
+    private let input: FileHandle
+    private let output: FileHandle
+    private let errors: FileHandle
+    private var pending = Data()
+    private var stopped = false
+
+    /// Starts node on `script` with the node, KaTeX and macros that `options` name.
+    init(options: SiteOptions, script: URL) throws {
+        // A write to a node that has died must fail as an error, not kill the build with SIGPIPE.
+        signal(SIGPIPE, SIG_IGN)
+        let process = Process()
+        process.executableURL = options.nodeExecutable
+        let macros = try JSONSerialization.data(withJSONObject: options.macros, options: [.sortedKeys])
+        process.arguments = [script.path, String(decoding: macros, as: UTF8.self)]
+        var environment = ProcessInfo.processInfo.environment
+        environment["NODE_PATH"] = options.nodeModules.path
+        process.environment = environment
+        let input = Pipe(), output = Pipe(), errors = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = errors
+        do {
+            try process.run()
+        } catch {
+            throw WeaveError.mathRendererFailed("could not start \(options.nodeExecutable.path): \(error)")
+        }
+        self.process = process
+        self.input = input.fileHandleForWriting
+        self.output = output.fileHandleForReading
+        self.errors = errors.fileHandleForReading
+    }
+
+    deinit { stop() }
+
+    /// KaTeX's answers to `requests`, in their order.
+    func render(_ requests: [Request]) throws -> [RenderedMath] {
+        guard !requests.isEmpty else { return [] }
+        let encoder = JSONEncoder()
+        var lines = Data()
+        for request in requests {
+            lines.append(try encoder.encode(request))
+            lines.append(UInt8(ascii: "\n"))
+        }
+        let input = self.input, payload = lines
+        let written = WriteOutcome()
+        let writer = Thread {
+            do { try input.write(contentsOf: payload) } catch { written.failure = "could not write to node: \(error)" }
+            written.done.signal()
+        }
+        writer.start()
+        defer { written.done.wait() }
+        let decoder = JSONDecoder()
+        var answers: [RenderedMath] = []
+        answers.reserveCapacity(requests.count)
+        for _ in requests {
+            let line: Data
+            do {
+                line = try readLine()
+            } catch {
+                written.done.wait()
+                written.done.signal()
+                throw failure(written.failure ?? "node stopped answering")
+            }
+            let reply: Reply
+            do {
+                reply = try decoder.decode(Reply.self, from: line)
+            } catch {
+                throw failure("unreadable answer: \(error)")
+            }
+            if let message = reply.error {
+                answers.append(.error(message))
+            } else if let html = reply.html {
+                answers.append(.html(html, warnings: reply.warnings ?? []))
+            } else {
+                throw failure("an answer with neither html nor error")
+            }
+        }
+        return answers
+    }
+
+    /// Ends the node process.
+    func stop() {
+        guard !stopped else { return }
+        stopped = true
+        try? input.close()
+        process.waitUntilExit()
+    }
+
+    /// The next line node writes, without its newline; throws if node stops first.
+    private func readLine() throws -> Data {
+        while true {
+            if let newline = pending.firstIndex(of: UInt8(ascii: "\n")) {
+                let line = pending[pending.startIndex..<newline]
+                pending = Data(pending[(newline + 1)...])
+                return Data(line)
+            }
+            let chunk = output.availableData
+            if chunk.isEmpty { throw WeaveError.mathRendererFailed("node stopped answering") }
+            pending.append(chunk)
+        }
+    }
+
+    /// An error carrying what node wrote to its standard error, after stopping it.
+    private func failure(_ reason: String) -> WeaveError {
+        if !stopped {
+            stopped = true
+            process.terminate()
+            try? input.close()
+            process.waitUntilExit()
+        }
+        let said = String(decoding: (try? errors.readToEnd()) ?? Data(), as: UTF8.self)
+        let trimmed = said.trimmingCharacters(in: .whitespacesAndNewlines)
+        return .mathRendererFailed(trimmed.isEmpty ? reason : "\(reason): \(trimmed)")
+    }
+}
+
+/// How a batch's writer thread ended.
+private final class WriteOutcome: @unchecked Sendable {
+    /// Why writing failed, if it did; read only after `done` is signalled.
+    var failure: String?
+    /// Signalled once the writer has written everything or failed.
+    let done = DispatchSemaphore(value: 0)
+}

@@ -1,0 +1,77 @@
+import DeriveCache
+import DeriveCore
+import DeriveResolve
+import Foundation
+
+/// Pages of the site being replaced whose inputs did not change, carried over without being
+/// rendered again: a page's entry in the build cache is keyed by everything the page shows (its
+/// note's bytes and path, its neighbours' links, the course's settings, the checks' reports, the
+/// Derive and KaTeX that made it) and says which file it was written as (inode, modification
+/// time, size) and what rendering it said (diagnostics, replayed as they were).
+final class PageReuse: @unchecked Sendable {
+    private struct Entry: Codable {
+        var stamp: String
+        var diagnostics: [Diagnostic]
+        var search: [SearchIndex.Document]
+    }
+
+    /// What a page carried over said when it was made, and what search finds on it.
+    struct Made {
+        var diagnostics: [Diagnostic]
+        var search: [SearchIndex.Document]
+    }
+
+    private let file: CacheFile
+    private let context: String
+    private let lock = NSLock()
+    private var written: [(key: CacheKey, page: String, made: Made)] = []
+
+    /// Reuse through `file`, for pages made with `context` (settings, reports, tool versions).
+    init(file: CacheFile, context: String) {
+        self.file = file
+        self.context = context
+    }
+
+    /// The key of the page of `note`, resolved as `resolution` says (its numbers, and what its
+    /// citations and links lead to in other notes), between `previous` and `next`, in a course
+    /// whose notes are `course` (the sidebar and a front page's contents list them all).
+    func key(of note: Note, resolution: NoteResolution, previous: NotePage.Link?, next: NotePage.Link?, course: String) -> CacheKey {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let resolved = (try? encoder.encode(resolution)).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        return CacheKey(
+            context, note.path, note.relativePath, note.sourceDigest, resolved, course,
+            previous.map { "\($0.href) \($0.text)" } ?? "", next.map { "\($0.href) \($0.text)" } ?? "")
+    }
+
+    /// What the page said and holds for search when it was made, if `site` still holds it as it was written.
+    func reusable(_ key: CacheKey, page: String, in site: URL) -> Made? {
+        guard let data = file.value(for: key), let entry = try? JSONDecoder().decode(Entry.self, from: data),
+              let stamp = Self.stamp(of: site.appendingPathComponent(page)), stamp == entry.stamp
+        else { return nil }
+        return Made(diagnostics: entry.diagnostics, search: entry.search)
+    }
+
+    /// Remembers that `page` was made under `key`, and what it said and holds for search.
+    func made(_ key: CacheKey, page: String, _ made: Made) {
+        lock.withLock { written.append((key, page, made)) }
+    }
+
+    /// Records each page made as the file it now is in `site`.
+    func record(in site: URL) {
+        let encoder = JSONEncoder()
+        for (key, page, made) in lock.withLock({ written }) {
+            guard let stamp = Self.stamp(of: site.appendingPathComponent(page)),
+                  let data = try? encoder.encode(Entry(stamp: stamp, diagnostics: made.diagnostics, search: made.search))
+            else { continue }
+            file.set(data, for: key)
+        }
+    }
+
+    /// A regular file's inode, modification time and size; nil for anything else.
+    private static func stamp(of url: URL) -> String? {
+        var info = stat()
+        guard lstat(url.path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        return "\(info.st_ino) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec) \(info.st_size)"
+    }
+}

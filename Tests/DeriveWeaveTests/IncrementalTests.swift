@@ -1,0 +1,136 @@
+import DeriveCore
+import DeriveResolve
+@testable import DeriveWeave
+import Foundation
+import Testing
+
+@Suite("Every core and the cache: the same site as a serial build, and nothing redone")
+struct IncrementalTests {
+    /// Notes with enough distinct formulas to keep several KaTeX workers busy.
+    private static let notes: [Note] = (1...6).map { index in
+        let inline: [Inline] = (0..<20).flatMap { span -> [Inline] in
+            [.text("term \(span) "), .math(InlineMath(tex: "w_{\(index)\(span)} x^{\(span)}", location: Fixtures.location("Notes/0\(index)-n.md", 3)))]
+        }
+        return Fixtures.note("0\(index)-n", blocks: [
+            Fixtures.heading(1, "Note \(index)", anchor: "note-\(index)", "Notes/0\(index)-n.md"),
+            Fixtures.paragraph(inline, "Notes/0\(index)-n.md"),
+            Fixtures.equation("\\frac{\\partial J}{\\partial W^{[\(index)]}} = \\begin{bmatrix} a & b \\\\ c & \(index) \\end{bmatrix}", label: "eq-\(index)", path: "Notes/0\(index)-n.md"),
+            Fixtures.code("let x\(index) = \(index) // \(index)", path: "Notes/0\(index)-n.md"),
+        ])
+    }
+
+    /// Every file of `site`, by relative path, with its bytes.
+    private func files(_ site: URL) throws -> [String: Data] {
+        var found: [String: Data] = [:]
+        let enumerator = try #require(FileManager.default.enumerator(at: site, includingPropertiesForKeys: [.isRegularFileKey]))
+        for case let url as URL in enumerator where (try url.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true {
+            found[String(url.path.dropFirst(site.path.count + 1))] = try Data(contentsOf: url)
+        }
+        return found
+    }
+
+    /// Every file of `site` with its inode and modification time.
+    private func stamps(_ site: URL) throws -> [String: String] {
+        try files(site).keys.reduce(into: [:]) { stamps, path in
+            var info = stat()
+            #expect(lstat(site.appendingPathComponent(path).path, &info) == 0)
+            stamps[path] = "\(info.st_ino) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
+        }
+    }
+
+    @Test func manyJobsWriteTheBytesOfOne() throws {
+        let serial = try BuiltSite(Self.notes, options: SiteOptions(jobs: 1))
+        defer { try? FileManager.default.removeItem(at: serial.workspace) }
+        let parallel = try BuiltSite(Self.notes, options: SiteOptions(jobs: 4))
+        defer { try? FileManager.default.removeItem(at: parallel.workspace) }
+        #expect(serial.summary.math.processesStarted == 1)
+        #expect(parallel.summary.math.processesStarted > 1)
+        #expect(serial.summary.pages == parallel.summary.pages)
+        #expect(serial.summary.diagnostics == parallel.summary.diagnostics)
+        let serialFiles = try files(serial.site), parallelFiles = try files(parallel.site)
+        #expect(serialFiles.count > Self.notes.count)
+        #expect(serialFiles == parallelFiles)
+    }
+
+    @Test func aRebuildWithNothingChangedRendersNoMathAndRewritesNoFile() throws {
+        let workspace = try Fixtures.workspace()
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        let options = SiteOptions(cacheDirectory: workspace.appendingPathComponent(".build/derive/cache"))
+        let cold = try BuiltSite(Self.notes, options: options, in: workspace)
+        #expect(cold.summary.math.rendered > 100)
+        let before = try stamps(cold.site), bytes = try files(cold.site)
+        let warm = try BuiltSite(Self.notes, options: options, in: workspace)
+        #expect(warm.summary.math.rendered == 0)
+        #expect(warm.summary.math.processesStarted == 0)
+        #expect(try stamps(warm.site) == before)
+        #expect(try files(warm.site) == bytes)
+        #expect(warm.summary.cacheDamage.isEmpty)
+        #expect(warm.summary.pages == cold.summary.pages)
+    }
+
+    @Test func aDeletedSiteIsRebuiltFromTheCacheWithoutKaTeX() throws {
+        let workspace = try Fixtures.workspace()
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        let options = SiteOptions(cacheDirectory: workspace.appendingPathComponent(".build/derive/cache"))
+        let cold = try BuiltSite(Self.notes, options: options, in: workspace)
+        let bytes = try files(cold.site)
+        try FileManager.default.removeItem(at: cold.site)
+        let warm = try BuiltSite(Self.notes, options: options, in: workspace)
+        #expect(warm.summary.math.rendered == 0)
+        #expect(warm.summary.math.processesStarted == 0)
+        #expect(warm.summary.math.cached == cold.summary.math.rendered)
+        #expect(try files(warm.site) == bytes)
+    }
+
+    @Test func theCacheIsSafeToDelete() throws {
+        let workspace = try Fixtures.workspace()
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        let cacheFolder = workspace.appendingPathComponent(".build/derive/cache")
+        let cold = try BuiltSite(Self.notes, options: SiteOptions(cacheDirectory: cacheFolder), in: workspace)
+        let bytes = try files(cold.site)
+        try FileManager.default.removeItem(at: cacheFolder)
+        let again = try BuiltSite(Self.notes, options: SiteOptions(cacheDirectory: cacheFolder), in: workspace)
+        #expect(again.summary.math.rendered == cold.summary.math.rendered)
+        #expect(again.summary.cacheDamage.isEmpty)
+        #expect(try files(again.site) == bytes)
+    }
+
+    @Test func anEditRewritesOnlyThePagesThatChanged() throws {
+        let workspace = try Fixtures.workspace()
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        let options = SiteOptions(cacheDirectory: workspace.appendingPathComponent(".build/derive/cache"))
+        let cold = try BuiltSite(Self.notes, options: options, in: workspace)
+        let before = try stamps(cold.site)
+        var edited = Self.notes
+        edited[2].blocks.append(Fixtures.equation("e^{i\\pi} + 1 = 0", path: "Notes/03-n.md", line: 9))
+        edited[2].sourceDigest = "digest-03-n-edited"
+        let warm = try BuiltSite(edited, options: options, in: workspace)
+        #expect(warm.summary.math.rendered == 1)
+        let after = try stamps(warm.site)
+        #expect(Set(after.keys) == Set(before.keys))
+        #expect(after.keys.filter { after[$0] != before[$0] } == ["03-n.html"])
+    }
+
+    @Test func aDamagedMathCacheIsReportedOnceRebuiltAndGivesTheSameSite() throws {
+        let workspace = try Fixtures.workspace()
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        let cacheFolder = workspace.appendingPathComponent(".build/derive/cache")
+        let options = SiteOptions(cacheDirectory: cacheFolder)
+        let cold = try BuiltSite(Self.notes, options: options, in: workspace)
+        let bytes = try files(cold.site)
+        let cacheFile = cacheFolder.appendingPathComponent("math")
+        var cached = try Data(contentsOf: cacheFile)
+        let span = try #require(cached.range(of: Data("katex".utf8), options: [], in: (cached.count / 2)..<cached.count))
+        cached[span.lowerBound] = UInt8(ascii: "X")
+        try cached.prefix(cached.count - 10).write(to: cacheFile)
+        try FileManager.default.removeItem(at: cold.site)
+        let damaged = try BuiltSite(Self.notes, options: options, in: workspace)
+        #expect(damaged.summary.cacheDamage.count == 2)
+        #expect(damaged.summary.math.rendered >= 2)
+        #expect(damaged.summary.math.rendered < cold.summary.math.rendered)
+        #expect(try files(damaged.site) == bytes)
+        let repaired = try BuiltSite(Self.notes, options: options, in: workspace)
+        #expect(repaired.summary.cacheDamage.isEmpty)
+        #expect(repaired.summary.math.rendered == 0)
+    }
+}
