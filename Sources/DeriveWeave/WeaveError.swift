@@ -4,6 +4,8 @@ public enum WeaveError: Error, Sendable, Equatable, CustomStringConvertible {
     case resourceMissing(String)
     /// The KaTeX process could not start or stopped answering; carries what it said.
     case mathRendererFailed(String)
+    /// node and lunr could not build the search index; carries what they said.
+    case searchIndexFailed(String)
     /// A file of the site could not be read or written.
     case fileSystem(String)
 
@@ -12,6 +14,7 @@ public enum WeaveError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .resourceMissing(let what): "DeriveWeave resource missing or invalid: \(what)"
         case .mathRendererFailed(let why): "the KaTeX renderer failed: \(why)"
+        case .searchIndexFailed(let why): "the search index could not be built: \(why)"
         case .fileSystem(let why): "writing the site failed: \(why)"
         }
     }

@@ -43,7 +43,7 @@ struct SearchIndex {
         do {
             try process.run()
         } catch {
-            throw WeaveError.mathRendererFailed("node could not start to build the search index: \(error)")
+            throw WeaveError.searchIndexFailed("node could not start: \(error)")
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -54,7 +54,7 @@ struct SearchIndex {
         let message = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw WeaveError.mathRendererFailed("lunr could not build the search index: \(String(decoding: message, as: UTF8.self))")
+            throw WeaveError.searchIndexFailed(String(decoding: message, as: UTF8.self))
         }
         return String(decoding: javascript, as: UTF8.self)
     }
