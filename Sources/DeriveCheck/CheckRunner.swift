@@ -49,8 +49,8 @@ public struct CheckRunner: Sendable {
         defer { try? FileManager.default.removeItem(at: scratch) }
 
         let build = try LoggedProcess(arguments: ["build", "--build-tests"], directory: package.directory)
-            .run(log: scratch.appendingPathComponent("build.log")) { log in
-                if let step = Self.lastBuildStep(in: log) { progress(.compiling(step: step.0, of: step.1)) }
+            .run(log: scratch.appendingPathComponent("build.log")) { new in
+                if let step = Self.lastBuildStep(in: new) { progress(.compiling(step: step.0, of: step.1)) }
             }
         if build.status != 0 {
             var diagnostics = CompilerOutputReader(notePaths: notePaths).diagnostics(in: build.output)
@@ -68,7 +68,7 @@ public struct CheckRunner: Sendable {
             arguments: ["test", "--skip-build", "--event-stream-output-path", events.path, "--event-stream-version", "0"],
             directory: package.directory)
         test.environment[ReportStore.environmentVariable] = reports.path
-        var reader = TestEventReader(notePaths: notePaths)
+        var reader = TestEventReader(notePaths: notePaths, notesDisplayPath: notesDisplayPath)
         let stream = try FileHandle(forReadingFrom: events)
         defer { try? stream.close() }
         let outcome = try test.run(log: scratch.appendingPathComponent("test.log")) { _ in
@@ -98,7 +98,7 @@ public struct CheckRunner: Sendable {
         return Diagnostic(.error, .checkFailed, "\(message); the last lines it printed:\n    \(tail)", at: .whole(notesDisplayPath))
     }
 
-    /// SwiftPM's last `[12/345]` step in `log`.
+    /// SwiftPM's last `[12/345]` step in `log` (a piece of it: a step cut in two is skipped).
     static func lastBuildStep(in log: String) -> (Int, Int)? {
         guard let open = log.range(of: "[", options: .backwards),
               let close = log[open.upperBound...].firstIndex(of: "]") else { return nil }

@@ -22,8 +22,12 @@ public struct TestEventReader: Sendable {
     private var names: [String: String] = [:]
     private var partialLine = Data()
 
-    /// A reader for the notes at `notePaths`.
-    public init(notePaths: [String]) {
+    /// Where an issue outside every note is reported: the notes folder, as the user named it.
+    private let notesDisplayPath: String
+
+    /// A reader for the notes at `notePaths`, in the folder named `notesDisplayPath`.
+    public init(notePaths: [String], notesDisplayPath: String = "Notes") {
+        self.notesDisplayPath = notesDisplayPath
         var paths: [String: String] = [:]
         for path in notePaths { paths[(path as NSString).lastPathComponent] = path }
         pathsByFileName = paths
@@ -68,7 +72,7 @@ public struct TestEventReader: Sendable {
     private func diagnostic(for issue: Record.Issue, test: String?, messages: [Record.Message]) -> Diagnostic {
         let message = "\(test ?? "a test") failed: \(Self.text(of: messages))"
         guard let source = issue.sourceLocation, let path = notePath(of: source) else {
-            return Diagnostic(.error, .testFailed, message, at: .whole(pathsByFileName.values.sorted().first ?? "Notes"))
+            return Diagnostic(.error, .testFailed, message, at: .whole(notesDisplayPath))
         }
         return Diagnostic(.error, .testFailed, message, at: NoteLocation(file: path, line: source.line, column: source.column))
     }

@@ -59,11 +59,11 @@ struct TestEventReaderTests {
         #expect(pieces.total == whole.total && pieces.ended == whole.ended)
     }
 
-    @Test func anIssueOutsideTheNotesIsStillAFailure() {
-        var reader = TestEventReader(notePaths: ["Notes/01-a.md"])
+    @Test func anIssueOutsideTheNotesIsStillAFailureOfTheNotesFolder() {
+        var reader = TestEventReader(notePaths: ["Course/01-a.md"], notesDisplayPath: "Course")
         let line = #"{"kind":"event","payload":{"issue":{"isKnown":false,"sourceLocation":{"fileID":"Other/x.swift","line":3,"column":1}},"kind":"issueRecorded","messages":[{"text":"boom"}],"testID":"T.t()"},"version":0}"#
         reader.read(Data((line + "\n").utf8))
-        #expect(reader.diagnostics.map(\.description) == ["Notes/01-a.md: error: T.t() failed: boom"])
+        #expect(reader.diagnostics.map(\.description) == ["Course: error: T.t() failed: boom"])
     }
 }
 
