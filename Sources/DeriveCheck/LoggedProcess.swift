@@ -15,8 +15,8 @@ struct LoggedProcess {
     let directory: URL
     var environment: [String: String] = ProcessInfo.processInfo.environment
 
-    /// Runs `swift arguments...` in `directory`; calls `watch` with the log so far about ten times
-    /// a second until the process ends.
+    /// Runs `swift arguments...` in `directory`; about ten times a second until the process ends,
+    /// calls `watch` with what the log gained since the last call (the log is never read twice).
     func run(log: URL, watch: (String) -> Void) throws -> Outcome {
         _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         let handle = try FileHandle(forWritingTo: log)
@@ -34,14 +34,23 @@ struct LoggedProcess {
         } catch {
             throw CheckError.toolFailed(error.localizedDescription)
         }
+        let reader = try FileHandle(forReadingFrom: log)
+        defer { try? reader.close() }
+        var output = Data()
+        func readNew() {
+            let new = reader.availableData
+            guard !new.isEmpty else { return }
+            output.append(new)
+            watch(String(decoding: new, as: UTF8.self))
+        }
         while process.isRunning {
-            watch((try? String(contentsOf: log, encoding: .utf8)) ?? "")
+            readNew()
             Thread.sleep(forTimeInterval: 0.1)
         }
         process.waitUntilExit()
-        let output = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
-        watch(output)
+        readNew()
         return Outcome(
-            status: process.terminationStatus, wasSignalled: process.terminationReason == .uncaughtSignal, output: output)
+            status: process.terminationStatus, wasSignalled: process.terminationReason == .uncaughtSignal,
+            output: String(decoding: output, as: UTF8.self))
     }
 }
