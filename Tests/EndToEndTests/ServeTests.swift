@@ -20,7 +20,7 @@ struct ServeTests {
         try folder.copy(fixture: "clean")
         try folder.write("top secret\n", to: "secret.txt")
         let serve = try DeriveProcess(["serve", "--notes", "Notes", "--site", "Site", "--port", "0"], in: folder.url)
-        let port = try #require(UInt16(try await serve.waitForOutput(#"serving Site at http://127\.0\.0\.1:(\d+)/"#, timeout: .seconds(60))))
+        let port = try #require(UInt16(try await serve.waitForOutput(#"serving Site at http://127\.0\.0\.1:(\d+)/"#, timeout: .seconds(180))))
         let http = HTTPProbe(port: port)
 
         let index = try await http.get("/")
@@ -82,7 +82,7 @@ struct ServeTests {
         let before = try FolderTree(folder("Site"))
         let serve = try DeriveProcess(["serve", "--port", "0"], in: folder.url)
         let port = try #require(UInt16(try await serve.waitForOutput(
-            #"serving \.build/derive/serve-site at http://127\.0\.0\.1:(\d+)/"#, timeout: .seconds(60))))
+            #"serving \.build/derive/serve-site at http://127\.0\.0\.1:(\d+)/"#, timeout: .seconds(180))))
         #expect(try await HTTPProbe(port: port).get("/").text.contains("One sigmoid neuron"))
         #expect(FileManager.default.fileExists(atPath: folder(".build/derive/serve-site/01-sigmoid-neuron.html").path))
         #expect(try FolderTree(folder("Site")).differences(from: before) == [])
