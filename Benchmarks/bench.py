@@ -27,16 +27,16 @@ ROOT = HERE.parent
 
 def run(command, cwd, stdin=None):
     """Runs `command`; returns (seconds, peak resident MiB). Fails loudly on a non-zero exit."""
-    with open(os.devnull, "wb") as null:
+    with open(os.devnull, "wb") as null, tempfile.TemporaryFile() as errors_file:
         started = time.perf_counter()
-        process = subprocess.Popen(command, cwd=cwd, stdout=null, stderr=subprocess.PIPE, stdin=stdin)
+        process = subprocess.Popen(command, cwd=cwd, stdout=null, stderr=errors_file, stdin=stdin)
         _, status, usage = os.wait4(process.pid, 0)
         seconds = time.perf_counter() - started
-        errors = process.stderr.read().decode(errors="replace")
-        process.stderr.close()
+        errors_file.seek(0)
+        errors = errors_file.read().decode(errors="replace")
         process.returncode = os.waitstatus_to_exitcode(status)
-    if process.returncode != 0:
-        sys.exit(f"{' '.join(map(str, command))} failed ({process.returncode}):\n{errors}")
+    if process.returncode != 0 or "warning:" in errors:
+        sys.exit(f"{' '.join(map(str, command))} failed ({process.returncode}) or warned:\n{errors[:4000]}")
     return seconds, usage.ru_maxrss / 1024
 
 

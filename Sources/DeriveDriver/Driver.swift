@@ -48,14 +48,26 @@ public struct Driver: Sendable {
     }
 
     /// The passes `goal` runs, in order; check results come from the course's build cache
-    /// (`cacheDirectory`) when nothing the notes' code depends on changed.
+    /// (`cacheDirectory`) when nothing the notes' code depends on changed, and a site build whose
+    /// inputs and site are those of the last one does nothing (`BuildRecord`).
     public func pipeline(for goal: Goal) -> Pipeline {
-        let front: [Pass] = [.load, .parse(jobs: jobs, memo: parsedNotes), .resolve, .tangle(moduleName: NotesPackage.moduleName)]
+        let recorder = cacheDirectory.flatMap { cache in
+            goal == .weave || goal == .build
+                ? BuildRecorder(cache: cache, goal: goal, site: siteDirectory, allowsRawHTML: allowsRawHTML, derivePackage: derivePackage)
+                : nil
+        }
+        return pipeline(for: goal, recorder: recorder)
+    }
+
+    private func pipeline(for goal: Goal, recorder: BuildRecorder?) -> Pipeline {
+        var front: [Pass] = [.load]
+        if let recorder { front.append(.recall(recorder)) }
+        front += [.parse(jobs: jobs, memo: parsedNotes), .resolve, .tangle(moduleName: NotesPackage.moduleName)]
         switch goal {
         case .lint, .tangle: return Pipeline(front)
         case .check: return Pipeline(front + [check])
-        case .weave: return Pipeline(front + [weave])
-        case .build: return Pipeline(front + [check, weave])
+        case .weave: return Pipeline(front + [weave(recorder)])
+        case .build: return Pipeline(front + [check, weave(recorder)])
         }
     }
 
@@ -65,12 +77,12 @@ public struct Driver: Sendable {
         })
     }
 
-    private var weave: Pass {
-        .weave(into: siteDirectory, allowsRawHTML: allowsRawHTML, jobs: jobs, cacheDirectory: cacheDirectory)
+    private func weave(_ recorder: BuildRecorder?) -> Pass {
+        .weave(into: siteDirectory, allowsRawHTML: allowsRawHTML, jobs: jobs, cacheDirectory: cacheDirectory, recorder: recorder)
     }
 
-    /// The passes up to and including `stage`, for `derive dump --stage`.
+    /// The passes up to and including `stage`, for `derive dump --stage` (every one of them runs).
     public func pipeline(through stage: Stage) -> Pipeline {
-        Pipeline(pipeline(for: .build).passes.filter { $0.stage <= stage })
+        Pipeline(pipeline(for: .build, recorder: nil).passes.filter { $0.stage <= stage })
     }
 }

@@ -5,9 +5,11 @@ import Foundation
 
 extension Pass {
     /// weave: the site, written whole into `site` (or not at all when a note has an error), `jobs`
-    /// pages and KaTeX processes at once, with rendered math kept in `cacheDirectory` across builds.
-    public static func weave(
-        into site: URL, allowsRawHTML: Bool, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, cacheDirectory: URL? = nil
+    /// pages and KaTeX processes at once, with rendered math kept in `cacheDirectory` across builds
+    /// and, with a `recorder`, what the build read and wrote.
+    static func weave(
+        into site: URL, allowsRawHTML: Bool, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, cacheDirectory: URL? = nil,
+        recorder: BuildRecorder? = nil
     ) -> Pass {
         Pass(.weave, needsCleanCourse: true) { course, context in
             let configuration = course.configuration
@@ -28,6 +30,7 @@ extension Pass {
             }
             course.pages = summary.pages
             guard !summary.pages.isEmpty else { return "nothing written: a note has an error" }
+            recorder?.keep(course)
             return "\(summary.pages.count) pages, \(summary.math.rendered) formulas rendered, \(summary.math.cached) from the cache"
         }
     }

@@ -9,7 +9,9 @@ enum CmarkDocument {
     static let maximumNesting = 1000
 
     /// Parses `text` as CommonMark (no smart punctuation, no raw-HTML filtering: the weaver decides).
-    static func parse(_ text: String) -> MarkdownNode {
+    /// With `blocksOnly`, the copy stops at paragraphs and headings: their lines are kept, their
+    /// inlines are not (what the math scanners need of a first parse, at a fraction of the cost).
+    static func parse(_ text: String, blocksOnly: Bool = false) -> MarkdownNode {
         var bytes = Array(text.utf8)
         let root = bytes.withUnsafeMutableBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(buffer.count, 1)) {
@@ -19,13 +21,13 @@ enum CmarkDocument {
         guard let root else { return MarkdownNode(kind: .document) }
         defer { cmark_node_free(root) }
         var cutAtLine: Int?
-        var document = copy(root, depth: 0, blockLine: 1, cutAtLine: &cutAtLine)
+        var document = copy(root, depth: 0, blockLine: 1, blocksOnly: blocksOnly, cutAtLine: &cutAtLine)
         document.nestingCutAtLine = cutAtLine
         return document
     }
 
     /// `node` and what is below it; `blockLine` is the line of the nearest block above (inlines have none).
-    private static func copy(_ node: OpaquePointer, depth: Int, blockLine: Int, cutAtLine: inout Int?) -> MarkdownNode {
+    private static func copy(_ node: OpaquePointer, depth: Int, blockLine: Int, blocksOnly: Bool, cutAtLine: inout Int?) -> MarkdownNode {
         var value = MarkdownNode(kind: kind(of: node))
         value.startLine = Int(cmark_node_get_start_line(node))
         value.startColumn = Int(cmark_node_get_start_column(node))
@@ -50,13 +52,14 @@ enum CmarkDocument {
             break
         }
         let line = value.startLine > 0 ? value.startLine : blockLine
+        if blocksOnly, value.kind == .paragraph || value.kind == .heading { return value }
         if depth >= maximumNesting, cmark_node_first_child(node) != nil {
             cutAtLine = cutAtLine ?? line
             return value
         }
         var child = cmark_node_first_child(node)
         while let current = child {
-            value.children.append(copy(current, depth: depth + 1, blockLine: line, cutAtLine: &cutAtLine))
+            value.children.append(copy(current, depth: depth + 1, blockLine: line, blocksOnly: blocksOnly, cutAtLine: &cutAtLine))
             child = cmark_node_next(current)
         }
         return value

@@ -30,12 +30,12 @@ enum FootnoteMarks {
 
     /// `text` with every mark back as `[`, for code and HTML, where a footnote is only text.
     static func unmarked(_ text: String) -> String {
-        text.contains("\u{01}") ? text.replacingOccurrences(of: "\u{01}", with: "[") : text
+        text.containsBytes("\u{01}") ? text.replacingOccurrences(of: "\u{01}", with: "[") : text
     }
 
     /// The inlines of `text` with each marked `^label]` as a footnote reference.
     static func references(in text: String) -> [Inline] {
-        guard text.contains("\u{01}^") else { return [.text(text)] }
+        guard text.containsBytes("\u{01}^") else { return [.text(text)] }
         var result: [Inline] = []
         var rest = Substring(text)
         while let match = rest.firstMatch(of: /\x{01}\^([^\]\s]+)\]/) {

@@ -27,7 +27,7 @@ enum GitHubInlines {
 
     /// A text with its bare addresses as links (GitHub's extended autolinks, without the email form).
     private static func autolinked(_ inline: Inline) -> [Inline] {
-        guard case .text(let text) = inline, text.contains("://") || text.contains("www.") else { return [inline] }
+        guard case .text(let text) = inline, text.containsBytes("://") || text.containsBytes("www.") else { return [inline] }
         var result: [Inline] = []
         var rest = Substring(text)
         while let match = rest.firstMatch(of: /(?:https?:\/\/|www\.)[A-Za-z0-9][^\s<]*/) {
@@ -56,7 +56,7 @@ enum GitHubInlines {
         enum Piece { case inline(Inline), tildes(Int, canOpen: Bool, canClose: Bool) }
         var pieces: [Piece] = []
         for inline in inlines {
-            guard case .text(let text) = inline, text.contains("~") else { pieces.append(.inline(inline)); continue }
+            guard case .text(let text) = inline, text.containsBytes("~") else { pieces.append(.inline(inline)); continue }
             let characters = Array(text)
             var index = 0, start = 0
             while index < characters.count {

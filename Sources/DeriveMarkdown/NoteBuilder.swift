@@ -116,7 +116,7 @@ struct NoteBuilder {
 
     /// Removes a trailing `{#id}` from a heading's content (pandoc's header identifier) and returns the id.
     private static func takeIdentifier(from content: inout [Inline]) -> String? {
-        guard case .text(let text)? = content.last,
+        guard case .text(let text)? = content.last, text.containsBytes("{#"),
               let match = text.firstMatch(of: /\s*\{#([A-Za-z][A-Za-z0-9_:.-]*)\}\s*$/) else { return nil }
         let kept = String(text[..<match.range.lowerBound])
         content.removeLast()

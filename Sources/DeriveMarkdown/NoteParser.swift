@@ -60,8 +60,10 @@ public struct NoteParser: Sendable {
         for line in 0..<frontMatter.lineCount { source.lines[line] = [] }
         var diagnostics = frontMatterDiagnostics
 
-        let spans = protectedSpans(source, file: path, diagnostics: &diagnostics)
-        let protected = FootnoteMarks.mark(MathProtector.protect(source, spans: spans), skipping: Self.codeAndHTMLLines(source))
+        let blocks = CmarkDocument.parse(source.text, blocksOnly: true)
+        let codeAndHTML = Self.codeAndHTMLLines(blocks)
+        let spans = protectedSpans(source, blocks: blocks, codeAndHTML: codeAndHTML, file: path, diagnostics: &diagnostics)
+        let protected = FootnoteMarks.mark(MathProtector.protect(source, spans: spans), skipping: codeAndHTML)
         let document = CmarkDocument.parse(SourceText.join(protected))
         if let line = document.nestingCutAtLine {
             diagnostics.append(Diagnostic(
@@ -70,33 +72,35 @@ public struct NoteParser: Sendable {
                 at: NoteLocation(file: path, line: max(1, line), column: 1)))
         }
         var builder = NoteBuilder(source: source, protected: protected, spans: spans, file: path)
-        let blocks = builder.blocks(document.children)
+        let noteBlocks = builder.blocks(document.children)
         diagnostics += builder.diagnostics
 
         let stem = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
-        let firstTitle = blocks.lazy.compactMap { block -> String? in
+        let firstTitle = noteBlocks.lazy.compactMap { block -> String? in
             if case .heading(let heading) = block, heading.level == 1 { return heading.content.plainText }
             return nil
         }.first
         let note = Note(
             path: path, stem: stem, title: frontMatter.title ?? firstTitle ?? stem, summary: frontMatter.summary,
-            isDraft: frontMatter.isDraft, blocks: blocks, sourceDigest: digest,
+            isDraft: frontMatter.isDraft, blocks: noteBlocks, sourceDigest: digest,
             relativePath: relativePath ?? URL(fileURLWithPath: path).lastPathComponent)
         return ParsedNote(note: note, diagnostics: diagnostics)
     }
 
     /// Math and citations, found in two passes: multi-line display math first (it can change
     /// block structure), then, within each paragraph and heading cmark then sees, inline spans.
-    private func protectedSpans(_ source: SourceText, file: String, diagnostics: inout [Diagnostic]) -> [ProtectedSpan] {
-        let raw = CmarkDocument.parse(source.text)
-        let skipped = Self.codeAndHTMLLines(raw)
+    /// `blocks` is the note's block structure before any protection; `codeAndHTML`, its code and
+    /// HTML lines.
+    private func protectedSpans(
+        _ source: SourceText, blocks raw: MarkdownNode, codeAndHTML skipped: Set<Int>, file: String, diagnostics: inout [Diagnostic]
+    ) -> [ProtectedSpan] {
         let display = DisplayMathScanner(source: source, skippedLines: skipped, file: file).scan()
         diagnostics += display.diagnostics
 
         var spans = display.spans
         // The block structure changes only where display math was protected.
         let structure = display.spans.isEmpty
-            ? raw : CmarkDocument.parse(SourceText.join(MathProtector.protect(source, spans: display.spans)))
+            ? raw : CmarkDocument.parse(SourceText.join(MathProtector.protect(source, spans: display.spans)), blocksOnly: true)
         structure.forEachNode { node in
             guard node.kind == .paragraph || node.kind == .heading else { return }
             let text = LeafText(source, firstLine: node.startLine, lastLine: node.endLine)
@@ -129,10 +133,6 @@ public struct NoteParser: Sendable {
             if node.kind == .codeBlock || node.kind == .htmlBlock { lines.formUnion(node.startLine...max(node.startLine, node.endLine)) }
         }
         return lines
-    }
-
-    private static func codeAndHTMLLines(_ source: SourceText) -> Set<Int> {
-        codeAndHTMLLines(CmarkDocument.parse(source.text))
     }
 
     /// The location of the first byte that breaks UTF-8 in `bytes`.

@@ -58,7 +58,13 @@ struct PlaceholderRestorer {
 
         mutating func read(_ node: MarkdownNode) {
             switch node.kind {
-            case .text: node.literal.unicodeScalars.forEach { read($0) }
+            case .text:
+                // Every placeholder's first byte is 0xEE (U+E000 to U+E003): a text without one is taken whole.
+                if index == nil, !node.literal.utf8.contains(0xEE) {
+                    text += node.literal
+                } else {
+                    node.literal.unicodeScalars.forEach { read($0) }
+                }
             case .softBreak, .lineBreak:
                 if index != nil {
                     skipping = true

@@ -26,6 +26,9 @@ public struct Course: Codable, Sendable {
     public var reports: CheckReports?
     /// weave: the pages written, relative to the site folder.
     public var pages: [String] = []
+    /// Whether the course's outputs are those of its last build with the same inputs, so that
+    /// the passes after the one that found it out have nothing to do.
+    public var isUnchanged = false
     /// Everything every pass found, in the order found.
     public var diagnostics: [Diagnostic] = []
 

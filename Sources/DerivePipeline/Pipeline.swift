@@ -17,6 +17,8 @@ public struct Pipeline: Sendable {
         case finished(Stage, summary: String, seconds: Double)
         /// A pass was skipped because the course has errors.
         case skipped(Stage)
+        /// A pass had nothing to do: its outputs are those of the last build with the same inputs.
+        case unchanged(Stage)
     }
 
     /// The passes, in order.
@@ -25,10 +27,15 @@ public struct Pipeline: Sendable {
     /// A pipeline of `passes`.
     public init(_ passes: [Pass]) { self.passes = passes }
 
-    /// Runs every pass over `course`; passes that need a clean course are skipped once it has an error.
+    /// Runs every pass over `course`; passes that need a clean course are skipped once it has an
+    /// error, and every pass after one that found the course unchanged since its last build.
     /// - Throws: `PipelineError` when a pass cannot go on (a tool or the file system failed).
     public func run(_ course: inout Course, observer: @escaping @Sendable (Event) -> Void = { _ in }) throws(PipelineError) {
         for pass in passes {
+            if course.isUnchanged {
+                observer(.unchanged(pass.stage))
+                continue
+            }
             if pass.needsCleanCourse && course.diagnostics.containsErrors {
                 observer(.skipped(pass.stage))
                 continue

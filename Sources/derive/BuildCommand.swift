@@ -22,7 +22,9 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         let course = try CourseRun.run(.build, options: options, site: site)
-        options.console().say("wrote \(course.pages.count) pages to \(course.configuration.site)")
+        options.console().say(course.isUnchanged
+            ? "\(course.configuration.site) is up to date (\(course.pages.count) pages)"
+            : "wrote \(course.pages.count) pages to \(course.configuration.site)")
         if open { try SiteOpener.open(course.siteDirectory.appendingPathComponent("index.html")) }
     }
 }

@@ -41,6 +41,8 @@ final class Console: @unchecked Sendable {
             if verbosity == .verbose { line(text) }
         case .skipped(let stage):
             if verbosity != .quiet { line("\(Self.column(stage))skipped: the notes have errors") }
+        case .unchanged(let stage):
+            if verbosity == .verbose { line("\(Self.column(stage))nothing to do") }
         }
     }
 

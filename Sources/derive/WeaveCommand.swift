@@ -15,6 +15,8 @@ struct WeaveCommand: ParsableCommand {
 
     func run() throws {
         let course = try CourseRun.run(.weave, options: options, site: site)
-        options.console().say("wrote \(course.pages.count) pages to \(course.configuration.site)")
+        options.console().say(course.isUnchanged
+            ? "\(course.configuration.site) is up to date (\(course.pages.count) pages)"
+            : "wrote \(course.pages.count) pages to \(course.configuration.site)")
     }
 }
