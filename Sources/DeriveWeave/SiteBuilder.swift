@@ -50,7 +50,8 @@ public struct SiteBuilder: Sendable {
                 try copier.copyStylesheet(from: templates.assets, theme: options.theme)
                 try copier.copyKaTeX(from: options.katexAssets)
                 try copier.copyScripts(from: templates.assets, lunr: options.lunr)
-                let search = try writer.search.script(options: options, builder: templates.assets.appendingPathComponent("search-build.js"))
+                let search = try writer.search.script(
+                    options: options, builder: templates.assets.appendingPathComponent("search-build.js"), cache: pagesCache)
                 try files.write(Data(search.utf8), to: "search-index.js")
                 let diagnostics = (writer.diagnostics + (try copier.copyNoteFiles(assets, from: notesDirectory))).sortedByLocation()
                 summary = SiteSummary(pages: pages, diagnostics: diagnostics, math: math.statistics)

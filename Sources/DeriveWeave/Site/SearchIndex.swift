@@ -1,3 +1,4 @@
+import DeriveCache
 import Foundation
 
 /// The site's search index: every note, heading, labelled equation and Swift declaration as a
@@ -31,11 +32,26 @@ struct SearchIndex {
     }
 
     /// The JavaScript that defines the index (`window.deriveSearch`), built by `script` with the
-    /// `node` and lunr that `options` name.
-    func script(options: SiteOptions, builder script: URL) throws -> String {
+    /// `node` and lunr that `options` name; with a `cache`, documents indexed before (by the same
+    /// lunr and builder) are not indexed again.
+    func script(options: SiteOptions, builder script: URL, cache: CacheFile? = nil) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let data = try encoder.encode(documents)
+        let lunr = options.lunr.appendingPathComponent("lunr.js")
+        let key = CacheKey([
+            Data("search index 1".utf8), data, (try? Data(contentsOf: lunr)) ?? Data(), (try? Data(contentsOf: script)) ?? Data(),
+        ])
+        if let cached = cache?.value(for: key) { return String(decoding: cached, as: UTF8.self) }
+        let built = try run(builder: script, lunr: lunr, node: options.nodeExecutable, documents: data)
+        cache?.set(Data(built.utf8), for: key)
+        return built
+    }
+
+    private func run(builder script: URL, lunr: URL, node: URL, documents data: Data) throws -> String {
         let process = Process()
-        process.executableURL = options.nodeExecutable
-        process.arguments = [script.path, options.lunr.appendingPathComponent("lunr.js").path]
+        process.executableURL = node
+        process.arguments = [script.path, lunr.path]
         let input = Pipe(), output = Pipe(), errors = Pipe()
         process.standardInput = input
         process.standardOutput = output
@@ -45,9 +61,6 @@ struct SearchIndex {
         } catch {
             throw WeaveError.searchIndexFailed("node could not start: \(error)")
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let data = try encoder.encode(documents)
         let writer = Thread { try? input.fileHandleForWriting.write(contentsOf: data); try? input.fileHandleForWriting.close() }
         writer.start()
         let javascript = output.fileHandleForReading.readDataToEndOfFile()
