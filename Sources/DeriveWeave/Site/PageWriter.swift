@@ -81,6 +81,8 @@ struct PageWriter {
             search.append(made[position]?.search ?? [])
             pages.append(notes[position].pagePath)
         }
+        let printed = named.filter { !notes[$0].isDraft }
+        try writePrintPage(notes: printed.map { notes[$0] }, parts: printed.map { made[$0]?.print })
         try writeSitePages(pages: &pages)
         return pages
     }
@@ -91,6 +93,22 @@ struct PageWriter {
         let previous = place > 0 ? listed[place - 1] : nil
         let next = place + 1 < listed.count ? listed[place + 1] : nil
         return (previous.map { link(from: note, to: $0) }, next.map { link(from: note, to: $0) })
+    }
+
+    /// The whole course on one page, `print.html`: the listed notes in reading order, each one's
+    /// ids prefixed and its links moved to the page's own anchors (`PrintAnchors`).
+    private func writePrintPage(notes: [Note], parts: [PrintPage.Part?]) throws {
+        let anchors = PrintAnchors(pages: notes.map(\.pagePath))
+        let sections = zip(notes, parts).compactMap { note, part -> PrintPage.Section? in
+            guard let part, let prefix = anchors.prefixes[note.pagePath] else { return nil }
+            return PrintPage.Section(
+                anchor: prefix, title: note.title, titleHTML: anchors.rewrite(part.titleHTML, page: note.pagePath),
+                titleAnchor: part.titleAnchor.map { prefix + "-" + $0 }, body: anchors.rewrite(part.body, page: note.pagePath))
+        }
+        let view = PrintPage(
+            title: options.title, windowTitle: options.title, description: options.description, author: options.author,
+            canonical: options.canonicalURL(of: "print.html"), sections: sections)
+        try write(try templates.render(view, with: "print"), to: "print.html")
     }
 
     /// The search page, the page for addresses that lead nowhere, and (with the site's public
@@ -121,7 +139,8 @@ struct PageWriter {
         let title = try renderer.title()
         let body = try renderer.body()
         let made = PageReuse.Made(
-            diagnostics: renderer.diagnostics, search: Self.searchDocuments(note, resolution: resolution, declarations: renderer.declarations))
+            diagnostics: renderer.diagnostics, search: Self.searchDocuments(note, resolution: resolution, declarations: renderer.declarations),
+            print: PrintPage.Part(titleHTML: title, titleAnchor: renderer.titleHeading?.anchor, body: body))
         let page = NotePage(
             title: note.title, windowTitle: "\(note.title) · \(options.title)", description: note.summary,
             author: options.author, canonical: options.canonicalURL(of: note.pagePath), root: SitePath.root(of: note.pagePath),
