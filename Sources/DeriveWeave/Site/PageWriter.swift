@@ -27,8 +27,8 @@ struct PageWriter {
     }
 
     /// Writes every note's page and the index, on up to `jobs` threads at once (the same bytes
-    /// as one at a time), carrying over the pages `reuse` finds unchanged; returns the pages'
-    /// paths, index first.
+    /// as one at a time), carrying over the pages `reuse` finds unchanged, then the whole-course
+    /// page and the site's own pages; returns the pages' paths, index first.
     mutating func writePages(for notes: [Note], resolutions: [NoteResolution], jobs: Int, reuse: PageReuse?) throws -> [String] {
         let hasFrontPage = notes.contains { $0.relativePath == "index.md" }
         var pages: [String] = []
@@ -83,6 +83,7 @@ struct PageWriter {
         }
         let printed = named.filter { !notes[$0].isDraft }
         try writePrintPage(notes: printed.map { notes[$0] }, parts: printed.map { made[$0]?.print })
+        pages.append("print.html")
         try writeSitePages(pages: &pages)
         return pages
     }
@@ -112,7 +113,7 @@ struct PageWriter {
     }
 
     /// The search page, the page for addresses that lead nowhere, and (with the site's public
-    /// address) the sitemap.
+    /// address) the sitemap, which leaves out the whole-course page (the notes' own pages hold it).
     private mutating func writeSitePages(pages: inout [String]) throws {
         let view = SitePage(
             title: options.title, windowTitle: "Search · \(options.title)", courseTitle: options.title, root: "",
@@ -124,7 +125,7 @@ struct PageWriter {
         try write(try templates.render(notFound, with: "notfound"), to: "404.html")
         pages += ["search.html", "404.html"]
         if options.publicURL != nil {
-            let urls = pages.filter { $0 != "404.html" }.compactMap { options.canonicalURL(of: $0) }
+            let urls = pages.filter { $0 != "404.html" && $0 != "print.html" }.compactMap { options.canonicalURL(of: $0) }
             let sitemap = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
                 + urls.map { "<url><loc>\($0.htmlEscaped)</loc></url>\n" }.joined() + "</urlset>\n"
             try write(sitemap, to: "sitemap.xml")
