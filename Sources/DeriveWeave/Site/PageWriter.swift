@@ -71,6 +71,7 @@ struct PageWriter {
             if note.relativePath == "index.md" { page.course = NotePage.CourseContents(sections: index(of: notes).sections) }
             page.courseTitle = options.title
             page.sidebar = sidebar(of: listed, current: note, contents: page.contents)
+            page.notationHref = options.notation.isEmpty ? nil : SitePath.href(from: note.pagePath, to: "notation.html")
             try write(try templates.render(page, with: "note"), to: note.pagePath)
             if let key = entry.key { reuse?.made(key, page: note.pagePath, said) }
             return said
@@ -84,6 +85,10 @@ struct PageWriter {
         let printed = named.filter { !notes[$0].isDraft }
         try writePrintPage(notes: printed.map { notes[$0] }, parts: printed.map { made[$0]?.print })
         pages.append("print.html")
+        if !options.notation.isEmpty {
+            try writeNotationPage(notes: printed.map { notes[$0] }, resolutions: printed.map { resolutions[$0] })
+            pages.append("notation.html")
+        }
         try writeSitePages(pages: &pages)
         return pages
     }
@@ -110,6 +115,41 @@ struct PageWriter {
             title: options.title, windowTitle: options.title, description: options.description, author: options.author,
             canonical: options.canonicalURL(of: "print.html"), sections: sections)
         try write(try templates.render(view, with: "print"), to: "print.html")
+    }
+
+    /// The notation page, `notation.html`: the course's declared symbols, each with the notes and
+    /// numbered equations that use it; a symbol no formula uses is a warning at its declaration.
+    private mutating func writeNotationPage(notes: [Note], resolutions: [NoteResolution]) throws {
+        let symbols = options.notation
+        try math.prepare(symbols.flatMap { [$0.tex] + ($0.shape.map { [$0] } ?? []) }.map { .init(tex: $0, display: false) })
+        let appearances = NotationPage.appearances(of: symbols, in: notes, resolutions: resolutions)
+        var rows: [NotationPage.Row] = []
+        for (symbol, notes) in zip(symbols, appearances) {
+            if notes.isEmpty {
+                diagnostics.append(Diagnostic(
+                    .warning, .notationUnused, "the notation declares \(symbol.tex), and no formula of any note uses it (match: \(symbol.patterns.joined(separator: ", ")))",
+                    at: symbol.location))
+            }
+            rows.append(NotationPage.Row(
+                symbolHTML: try declaredMath(symbol.tex, at: symbol.location), shapeHTML: try symbol.shape.map { try declaredMath($0, at: symbol.location) },
+                meaning: symbol.meaning, swift: symbol.swift, macro: symbol.macro, notes: notes))
+        }
+        let view = NotationPage(
+            title: "Notation", windowTitle: "Notation · \(options.title)", courseTitle: options.title,
+            description: "The notation of \(options.title): every symbol, its meaning, shape and Swift name, and where it appears.",
+            author: options.author, canonical: options.canonicalURL(of: "notation.html"), rows: rows)
+        try write(try templates.render(view, with: "notation"), to: "notation.html")
+    }
+
+    /// KaTeX's HTML for TeX the course's settings declare; rejected TeX is an error at `location`.
+    private mutating func declaredMath(_ tex: String, at location: NoteLocation) throws -> String {
+        switch try math.render(tex, display: false) {
+        case .html(let html, _):
+            return html
+        case .error(let message):
+            diagnostics.append(Diagnostic(.error, .mathTeXError, "TeX error in the notation: \(message)", at: location))
+            return "<code class=\"math-source\">\(tex.htmlEscaped)</code>"
+        }
     }
 
     /// The search page, the page for addresses that lead nowhere, and (with the site's public
@@ -208,7 +248,8 @@ struct PageWriter {
         }
         return IndexPage(
             title: options.title, windowTitle: options.title, description: options.description, author: options.author,
-            canonical: options.canonicalURL(of: "index.html"), sections: sections, courseTitle: options.title, checksRun: reports != nil)
+            canonical: options.canonicalURL(of: "index.html"), sections: sections, courseTitle: options.title, checksRun: reports != nil,
+            hasNotation: !options.notation.isEmpty)
     }
 
     /// The listed notes as the sidebar of `current`'s page: a section per folder.
