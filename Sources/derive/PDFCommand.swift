@@ -34,6 +34,7 @@ struct PDFCommand: ParsableCommand {
         let file = output.map { URL(fileURLWithPath: $0) } ?? course.root.appendingPathComponent(course.root.lastPathComponent + ".pdf")
         let started = ContinuousClock.now
         do { try printer.print(site: course.siteDirectory, to: file) } catch { throw console.fail("\(error)") }
-        console.say("pdf      \(file.path) (\((ContinuousClock.now - started).formatted(.units(allowed: [.seconds], fractionalPart: .show(length: 2)))))")
+        let seconds = (ContinuousClock.now - started) / .seconds(1)
+        console.say("pdf      \(file.path) (\(String(format: "%.2f", seconds)) s)")
     }
 }
