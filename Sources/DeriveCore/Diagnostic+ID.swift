@@ -40,6 +40,10 @@ extension Diagnostic {
         public static let configUnknownKey = ID(.config, "config.unknown-key")
         /// A value in `derive.yml` has the wrong type or form.
         public static let configValue = ID(.config, "config.value")
+        /// An entry of `notation:` in `derive.yml` is not well formed (no `tex` or `meaning`, an unknown field, a bad macro).
+        public static let configNotation = ID(.config, "config.notation")
+        /// Two entries of `notation:` declare the same TeX or the same macro, or a macro that `math.macros` defines otherwise.
+        public static let configNotationDuplicate = ID(.config, "config.notation-duplicate")
 
         // load
         /// The notes folder does not exist.
@@ -134,12 +138,14 @@ extension Diagnostic {
         public static let fileCollision = ID(.weave, "file.collision")
         /// Raw HTML left out of the site.
         public static let htmlOmitted = ID(.weave, "html.omitted")
+        /// A symbol the course's notation declares appears in no formula of any note.
+        public static let notationUnused = ID(.weave, "notation.unused")
         /// An entry of the build cache was damaged (truncated, or failing its checksum) and was rebuilt.
         public static let cacheDamaged = ID(.weave, "cache.damaged")
 
         /// Every kind of diagnostic, in stage order.
         public static let all: [ID] = [
-            configYAML, configUnknownKey, configValue,
+            configYAML, configUnknownKey, configValue, configNotation, configNotationDuplicate,
             notesMissing, noteUnreadable, linkOutsideCourse,
             noteNotUTF8, noteTooLarge, frontMatterUnclosed, frontMatterYAML, frontMatterNotAMapping, frontMatterUnknownKey,
             frontMatterType, mathUnclosedDisplay, infoTwoRoles, infoEmptyImplements, infoTwoChunkNames,
@@ -150,7 +156,7 @@ extension Diagnostic {
             checkMissing,
             outputCollision,
             compileError, compileWarning, testFailed, checkFailed,
-            mathTeXError, mathTeXWarning, pageName, fileCollision, htmlOmitted,
+            mathTeXError, mathTeXWarning, pageName, fileCollision, htmlOmitted, notationUnused,
             cacheDamaged,
         ]
     }

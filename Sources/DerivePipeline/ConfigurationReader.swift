@@ -50,12 +50,15 @@ public struct ConfigurationReader: Sendable {
             case "site": text(value, key).map { configuration.site = $0 }
             case "theme": configuration.theme = text(value, key)
             case "math": readMath(value, into: &configuration, diagnostics: &diagnostics)
+            case "notation": configuration.notation = readNotation(value, diagnostics: &diagnostics)
             default:
                 diagnostics.append(Diagnostic(
                     .error, .configUnknownKey,
-                    "unknown key '\(key)' (known: title, author, description, url, notes, site, theme, math)", at: location(keyNode.mark)))
+                    "unknown key '\(key)' (known: title, author, description, url, notes, site, theme, math, notation)",
+                    at: location(keyNode.mark)))
             }
         }
+        addNotationMacros(to: &configuration, diagnostics: &diagnostics)
         return (configuration, diagnostics)
     }
 
@@ -101,7 +104,7 @@ public struct ConfigurationReader: Sendable {
         }
     }
 
-    private func location(_ mark: Mark?) -> NoteLocation {
+    func location(_ mark: Mark?) -> NoteLocation {
         NoteLocation(file: path, line: mark?.line ?? 1, column: mark?.column ?? 1)
     }
 

@@ -1,3 +1,4 @@
+import DeriveCore
 import Foundation
 
 /// A course's settings, from `derive.yml` at its root; every field has a default, so a course
@@ -19,6 +20,9 @@ public struct CourseConfiguration: Codable, Hashable, Sendable {
     public var theme: String?
     /// TeX macros every formula of the course may use, written once (`\R: \mathbb{R}`).
     public var macros: [String: String] = [:]
+    /// The course's notation, declared once: each symbol's TeX, meaning, shape and Swift name;
+    /// the weave lists them on the notation page with the equations that use them.
+    public var notation: [NotationSymbol] = []
     /// The `node` executable that runs KaTeX.
     public var node = "/usr/bin/node"
     /// The folder that holds the `katex` node module.

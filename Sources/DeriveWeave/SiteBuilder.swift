@@ -73,14 +73,15 @@ extension SiteBuilder {
     /// What every page depends on besides its own note and neighbours: this Derive (its
     /// executable and templates), the course's settings, KaTeX and the checks' reports.
     fileprivate func pageContext(templates: TemplateLibrary, math: MathStore?, reports: CheckReports?) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
         var parts: [Data] = [Data(ToolIdentity.current.utf8), Data(templates.digest.utf8), Data((math?.context ?? "").utf8)]
         let settings: [String?] = [
             options.title, options.description, options.author, options.publicURL?.absoluteString, "\(options.allowsRawHTML)",
             options.theme?.path,
         ]
         parts += settings.map { Data(($0 ?? "\u{0}").utf8) }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
+        parts.append((try? encoder.encode(options.notation.map(\.tex))) ?? Data())
         parts.append((try? encoder.encode(reports)) ?? Data())
         return CacheKey(parts).hex
     }

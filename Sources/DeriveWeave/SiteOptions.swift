@@ -1,3 +1,4 @@
+import DeriveCore
 import Foundation
 
 /// What a site build may do, what it says about the course, and where it finds its tools.
@@ -12,6 +13,8 @@ public struct SiteOptions: Sendable {
     public var publicURL: URL?
     /// TeX macros every formula of the course may use (`\R` -> `\mathbb{R}`).
     public var macros: [String: String]
+    /// The course's notation, listed on the notation page (`notation.html`) when it declares any.
+    public var notation: [NotationSymbol]
     /// A course's own templates and stylesheet (`theme.css`), which replace and extend Derive's.
     public var theme: URL?
     /// Whether raw HTML written in notes reaches the pages; off by default, so no note can run script.
@@ -32,7 +35,7 @@ public struct SiteOptions: Sendable {
     /// Options with Debian's node and KaTeX (`katex`, `libjs-katex`) and raw HTML omitted.
     public init(
         title: String = "Notes", description: String? = nil, author: String? = nil, publicURL: URL? = nil,
-        macros: [String: String] = [:], theme: URL? = nil, allowsRawHTML: Bool = false,
+        macros: [String: String] = [:], notation: [NotationSymbol] = [], theme: URL? = nil, allowsRawHTML: Bool = false,
         nodeExecutable: URL = URL(fileURLWithPath: "/usr/bin/node"),
         nodeModules: URL = URL(fileURLWithPath: "/usr/share/nodejs"),
         katexAssets: URL = URL(fileURLWithPath: "/usr/share/javascript/katex"),
@@ -44,6 +47,7 @@ public struct SiteOptions: Sendable {
         self.author = author
         self.publicURL = publicURL
         self.macros = macros
+        self.notation = notation
         self.theme = theme
         self.allowsRawHTML = allowsRawHTML
         self.nodeExecutable = nodeExecutable

@@ -48,7 +48,7 @@ struct DriverTests {
         let (course, stages) = try run(.weave, in: root)
         #expect(stages == [.load, .parse, .resolve, .tangle, .weave])
         #expect(!course.diagnostics.containsErrors)
-        #expect(course.pages == ["index.html", "01-sigmoid-neuron.html", "02-chain-rule.html", "search.html", "404.html"])
+        #expect(course.pages == ["index.html", "01-sigmoid-neuron.html", "02-chain-rule.html", "print.html", "search.html", "404.html"])
         let index = try String(contentsOf: root.appendingPathComponent("Site/index.html"), encoding: .utf8)
         #expect(index.contains("<h1 class=\"title\">A course of two notes</h1>"))
         #expect(index.contains("<meta name=\"description\" content=\"Two derivations.\">"))

@@ -21,7 +21,7 @@ import Testing
     @Test func writesAnIndexOfListedNotesAndAPagePerNote() throws {
         let built = try BuiltSite(notes())
         defer { built.remove() }
-        #expect(built.summary.pages == ["index.html", "01-intro.html", "02-draft.html", "03-relu.html", "search.html", "404.html"])
+        #expect(built.summary.pages == ["index.html", "01-intro.html", "02-draft.html", "03-relu.html", "print.html", "search.html", "404.html"])
         let index = try built.page("index.html")
         #expect(index.contains("<a class=\"note-title\" href=\"01-intro.html\">Intro</a>"))
         #expect(index.contains("<p class=\"summary\">Why gradients.</p>"))

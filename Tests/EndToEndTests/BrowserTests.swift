@@ -38,7 +38,7 @@ struct BrowserTests {
         #expect(weave.stderr == "", "the book gave diagnostics")
         let site = folder("Site")
         let pages = try FolderTree(site).paths.filter { $0.hasSuffix(".html") }
-        #expect(pages.count == 29, "27 notes, the search page and 404.html")
+        #expect(pages.count == 30, "27 notes, the whole-course page, the search page and 404.html")
         #expect(pages.contains("index.html") && pages.contains("02-models/index.html") && pages.contains("04-practice/05-case-study.html"))
         let screenshot = DeriveRun.repository.appendingPathComponent(".build/book-screenshot.png")
         try await checkInChromium(chromium, site: site, pages: pages, screenshot: screenshot, everyNoteHasMath: false)

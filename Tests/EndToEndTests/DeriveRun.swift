@@ -31,9 +31,12 @@ struct DeriveRun {
     static let repository = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// Runs `derive arguments` in `directory` and waits for it, at most `timeout`.
-    static func run(_ arguments: [String], in directory: URL, timeout: Duration = .seconds(60)) async throws -> DeriveRun {
-        let process = try DeriveProcess(arguments, in: directory)
+    /// Runs `derive arguments` in `directory` (with `environment` over this process's) and waits
+    /// for it, at most `timeout`.
+    static func run(
+        _ arguments: [String], in directory: URL, timeout: Duration = .seconds(60), environment: [String: String] = [:]
+    ) async throws -> DeriveRun {
+        let process = try DeriveProcess(arguments, in: directory, environment: environment)
         let status = try await process.wait(timeout: timeout)
         return DeriveRun(status: status, stdout: process.stdout, stderr: process.stderr)
     }
@@ -54,8 +57,12 @@ final class DeriveProcess: @unchecked Sendable {
     private let errors: URL
     private let exit = ExitSignal()
 
-    /// Starts `derive arguments` (or `executable prefix arguments`) in `directory`.
-    init(_ arguments: [String], in directory: URL, executable: URL = DeriveRun.executable, prefix: [String] = []) throws {
+    /// Starts `derive arguments` (or `executable prefix arguments`) in `directory`, with
+    /// `environment` over this process's.
+    init(
+        _ arguments: [String], in directory: URL, executable: URL = DeriveRun.executable, prefix: [String] = [],
+        environment: [String: String] = [:]
+    ) throws {
         guard FileManager.default.isExecutableFile(atPath: executable.path) else {
             throw TestFailure("no executable at \(executable.path); build derive with `swift build --product derive`")
         }
@@ -68,6 +75,7 @@ final class DeriveProcess: @unchecked Sendable {
         process.executableURL = executable
         process.arguments = prefix + arguments
         process.currentDirectoryURL = directory
+        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         process.standardOutput = try FileHandle(forWritingTo: output)
         process.standardError = try FileHandle(forWritingTo: errors)
         process.terminationHandler = { [exit] process in exit.signal(process.terminationStatus) }

@@ -59,6 +59,7 @@
     }
     if (hits.length === 0) {
       const none = document.createElement("li");
+      none.className = "nothing-found";
       none.textContent = "Nothing found.";
       results.append(none);
     }

@@ -25,6 +25,8 @@ struct IndexPage {
     /// The course's title, in the masthead.
     var courseTitle: String
     var checksRun: Bool
+    /// Whether the course declares a notation, so that the index links its page.
+    var hasNotation = false
 
     /// One folder's notes; the top folder's section has no title.
     struct Section {

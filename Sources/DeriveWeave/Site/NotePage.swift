@@ -35,6 +35,8 @@ struct NotePage {
     var courseTitle: String = ""
     /// The course's notes, a section per folder, this one marked and its headings below it.
     var sidebar: [SidebarSection] = []
+    /// From the page to the notation page, when the course declares a notation.
+    var notationHref: String?
 
     /// A folder's notes in the sidebar.
     struct SidebarSection {

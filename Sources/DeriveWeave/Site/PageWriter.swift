@@ -27,8 +27,8 @@ struct PageWriter {
     }
 
     /// Writes every note's page and the index, on up to `jobs` threads at once (the same bytes
-    /// as one at a time), carrying over the pages `reuse` finds unchanged; returns the pages'
-    /// paths, index first.
+    /// as one at a time), carrying over the pages `reuse` finds unchanged, then the whole-course
+    /// page and the site's own pages; returns the pages' paths, index first.
     mutating func writePages(for notes: [Note], resolutions: [NoteResolution], jobs: Int, reuse: PageReuse?) throws -> [String] {
         let hasFrontPage = notes.contains { $0.relativePath == "index.md" }
         var pages: [String] = []
@@ -71,6 +71,7 @@ struct PageWriter {
             if note.relativePath == "index.md" { page.course = NotePage.CourseContents(sections: index(of: notes).sections) }
             page.courseTitle = options.title
             page.sidebar = sidebar(of: listed, current: note, contents: page.contents)
+            page.notationHref = options.notation.isEmpty ? nil : SitePath.href(from: note.pagePath, to: "notation.html")
             try write(try templates.render(page, with: "note"), to: note.pagePath)
             if let key = entry.key { reuse?.made(key, page: note.pagePath, said) }
             return said
@@ -80,6 +81,13 @@ struct PageWriter {
             diagnostics += made[position]?.diagnostics ?? []
             search.append(made[position]?.search ?? [])
             pages.append(notes[position].pagePath)
+        }
+        let printed = named.filter { !notes[$0].isDraft }
+        try writePrintPage(notes: printed.map { notes[$0] }, parts: printed.map { made[$0]?.print })
+        pages.append("print.html")
+        if !options.notation.isEmpty {
+            try writeNotationPage(notes: printed.map { notes[$0] }, resolutions: printed.map { resolutions[$0] })
+            pages.append("notation.html")
         }
         try writeSitePages(pages: &pages)
         return pages
@@ -93,8 +101,59 @@ struct PageWriter {
         return (previous.map { link(from: note, to: $0) }, next.map { link(from: note, to: $0) })
     }
 
+    /// The whole course on one page, `print.html`: the listed notes in reading order, each one's
+    /// ids prefixed and its links moved to the page's own anchors (`PrintAnchors`).
+    private func writePrintPage(notes: [Note], parts: [PrintPage.Part?]) throws {
+        let anchors = PrintAnchors(pages: notes.map(\.pagePath))
+        let sections = zip(notes, parts).compactMap { note, part -> PrintPage.Section? in
+            guard let part, let prefix = anchors.prefixes[note.pagePath] else { return nil }
+            return PrintPage.Section(
+                anchor: prefix, title: note.title, titleHTML: anchors.rewrite(part.titleHTML, page: note.pagePath),
+                titleAnchor: part.titleAnchor.map { prefix + "-" + $0 }, body: anchors.rewrite(part.body, page: note.pagePath))
+        }
+        let view = PrintPage(
+            title: options.title, windowTitle: options.title, description: options.description, author: options.author,
+            canonical: options.canonicalURL(of: "print.html"), sections: sections)
+        try write(try templates.render(view, with: "print"), to: "print.html")
+    }
+
+    /// The notation page, `notation.html`: the course's declared symbols, each with the notes and
+    /// numbered equations that use it; a symbol no formula uses is a warning at its declaration.
+    private mutating func writeNotationPage(notes: [Note], resolutions: [NoteResolution]) throws {
+        let symbols = options.notation
+        try math.prepare(symbols.flatMap { [$0.tex] + ($0.shape.map { [$0] } ?? []) }.map { .init(tex: $0, display: false) })
+        let appearances = NotationPage.appearances(of: symbols, in: notes, resolutions: resolutions)
+        var rows: [NotationPage.Row] = []
+        for (symbol, notes) in zip(symbols, appearances) {
+            if notes.isEmpty {
+                diagnostics.append(Diagnostic(
+                    .warning, .notationUnused, "the notation declares \(symbol.tex), and no formula of any note uses it (match: \(symbol.patterns.joined(separator: ", ")))",
+                    at: symbol.location))
+            }
+            rows.append(NotationPage.Row(
+                symbolHTML: try declaredMath(symbol.tex, at: symbol.location), shapeHTML: try symbol.shape.map { try declaredMath($0, at: symbol.location) },
+                meaning: symbol.meaning, swift: symbol.swift, macro: symbol.macro, notes: notes))
+        }
+        let view = NotationPage(
+            title: "Notation", windowTitle: "Notation · \(options.title)", courseTitle: options.title,
+            description: "The notation of \(options.title): every symbol, its meaning, shape and Swift name, and where it appears.",
+            author: options.author, canonical: options.canonicalURL(of: "notation.html"), rows: rows)
+        try write(try templates.render(view, with: "notation"), to: "notation.html")
+    }
+
+    /// KaTeX's HTML for TeX the course's settings declare; rejected TeX is an error at `location`.
+    private mutating func declaredMath(_ tex: String, at location: NoteLocation) throws -> String {
+        switch try math.render(tex, display: false) {
+        case .html(let html, _):
+            return html
+        case .error(let message):
+            diagnostics.append(Diagnostic(.error, .mathTeXError, "TeX error in the notation: \(message)", at: location))
+            return "<code class=\"math-source\">\(tex.htmlEscaped)</code>"
+        }
+    }
+
     /// The search page, the page for addresses that lead nowhere, and (with the site's public
-    /// address) the sitemap.
+    /// address) the sitemap, which leaves out the whole-course page (the notes' own pages hold it).
     private mutating func writeSitePages(pages: inout [String]) throws {
         let view = SitePage(
             title: options.title, windowTitle: "Search · \(options.title)", courseTitle: options.title, root: "",
@@ -106,7 +165,7 @@ struct PageWriter {
         try write(try templates.render(notFound, with: "notfound"), to: "404.html")
         pages += ["search.html", "404.html"]
         if options.publicURL != nil {
-            let urls = pages.filter { $0 != "404.html" }.compactMap { options.canonicalURL(of: $0) }
+            let urls = pages.filter { $0 != "404.html" && $0 != "print.html" }.compactMap { options.canonicalURL(of: $0) }
             let sitemap = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
                 + urls.map { "<url><loc>\($0.htmlEscaped)</loc></url>\n" }.joined() + "</urlset>\n"
             try write(sitemap, to: "sitemap.xml")
@@ -121,7 +180,8 @@ struct PageWriter {
         let title = try renderer.title()
         let body = try renderer.body()
         let made = PageReuse.Made(
-            diagnostics: renderer.diagnostics, search: Self.searchDocuments(note, resolution: resolution, declarations: renderer.declarations))
+            diagnostics: renderer.diagnostics, search: Self.searchDocuments(note, resolution: resolution, declarations: renderer.declarations),
+            print: PrintPage.Part(titleHTML: title, titleAnchor: renderer.titleHeading?.anchor, body: body))
         let page = NotePage(
             title: note.title, windowTitle: "\(note.title) · \(options.title)", description: note.summary,
             author: options.author, canonical: options.canonicalURL(of: note.pagePath), root: SitePath.root(of: note.pagePath),
@@ -188,7 +248,8 @@ struct PageWriter {
         }
         return IndexPage(
             title: options.title, windowTitle: options.title, description: options.description, author: options.author,
-            canonical: options.canonicalURL(of: "index.html"), sections: sections, courseTitle: options.title, checksRun: reports != nil)
+            canonical: options.canonicalURL(of: "index.html"), sections: sections, courseTitle: options.title, checksRun: reports != nil,
+            hasNotation: !options.notation.isEmpty)
     }
 
     /// The listed notes as the sidebar of `current`'s page: a section per folder.

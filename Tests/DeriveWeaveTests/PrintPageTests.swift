@@ -1,0 +1,70 @@
+import DeriveCore
+@testable import DeriveWeave
+import Foundation
+import Testing
+
+@Suite("The whole-course page")
+struct PrintPageTests {
+    @Test func idsArePrefixedAndLinksLeadToTheWholeCoursePage() {
+        let anchors = PrintAnchors(pages: ["01-a.html", "part/02-b.html", "part/03 c.html"])
+        let html = """
+            <h2 id="setup">Setup</h2>
+            <a class="citation" href="#eq-loss">(2)</a> <a href="02-b.html#eq-w">(1)</a> <a href="02-b.html">B</a>
+            <a href="../01-a.html#setup">A</a> <a href="03%20c.html">C</a> <img src="images/net.svg" alt="x" />
+            <a href="https://example.com/#x">out</a> <a href="../index.html">index</a>
+            <p data-id="kept">say id=&quot;no&quot; and href=&quot;no&quot;</p>
+            """
+        let moved = anchors.rewrite(html, page: "part/02-b.html")
+        #expect(moved == """
+            <h2 id="n01-setup">Setup</h2>
+            <a class="citation" href="#n01-eq-loss">(2)</a> <a href="#n01-eq-w">(1)</a> <a href="#n01">B</a>
+            <a href="#n00-setup">A</a> <a href="#n02">C</a> <img src="part/images/net.svg" alt="x" />
+            <a href="https://example.com/#x">out</a> <a href="index.html">index</a>
+            <p data-id="kept">say id=&quot;no&quot; and href=&quot;no&quot;</p>
+            """)
+    }
+
+    @Test func aThousandNotesGetThreeDigits() {
+        let anchors = PrintAnchors(pages: (0..<1000).map { "\($0).html" })
+        #expect(anchors.prefixes["0.html"] == "n000" && anchors.prefixes["999.html"] == "n999")
+        #expect(PrintAnchors(pages: ["a.html"]).prefixes["a.html"] == "n00")
+    }
+
+    @Test func holdsEveryListedNoteInOrderWithUniqueIdsAndNoLinkToNowhere() throws {
+        let notes = [
+            Fixtures.note("01-intro", title: "Intro", blocks: [
+                Fixtures.heading(1, "Intro", anchor: "intro", "Notes/01-intro.md"),
+                Fixtures.heading(2, "Setup", anchor: "setup", "Notes/01-intro.md"),
+                Fixtures.equation("y = Wx + b", label: "eq-forward", path: "Notes/01-intro.md"),
+                Fixtures.code("let y = 1.0\n", role: .forward, implements: ["eq-forward"], path: "Notes/01-intro.md"),
+            ]),
+            Fixtures.note("02-draft", title: "Draft", draft: true, blocks: [Fixtures.paragraph([.text("wip")], "Notes/02-draft.md")]),
+            Fixtures.note("03-relu", title: "ReLU", blocks: [
+                Fixtures.heading(2, "Setup", anchor: "setup", "Notes/03-relu.md"),
+                Fixtures.equation("r = \\max(0, z)", label: "eq-forward", path: "Notes/03-relu.md"),
+                Fixtures.code("let r = 0.0\n", role: .forward, implements: ["eq-forward"], path: "Notes/03-relu.md"),
+            ]),
+        ]
+        let built = try BuiltSite(notes)
+        defer { built.remove() }
+        #expect(built.summary.pages.contains("print.html"))
+        let page = try built.page("print.html")
+        let sections = Self.captures(#"<section class="print-note" id="([^"]*)">"#, in: page)
+        #expect(sections == ["n00", "n01"], "the two listed notes, the draft left out")
+        #expect(!page.contains("wip"))
+        let ids = Self.captures(#"\sid="([^"]*)""#, in: page)
+        #expect(Set(ids).count == ids.count, "ids repeat: \(ids)")
+        #expect(ids.contains("n00-eq-forward") && ids.contains("n01-eq-forward") && ids.contains("n00-setup") && ids.contains("n01-setup"))
+        let links = Self.captures(##"\shref="#([^"]*)""##, in: page)
+        #expect(links.count >= 6)
+        #expect(links.filter { !ids.contains($0) }.isEmpty, "links to no id: \(links.filter { !ids.contains($0) })")
+        #expect(!page.contains("class=\"sidebar\"") && !page.contains("theme-toggle") && !page.contains("derive.js"))
+        #expect(try built.page("style.css").contains(".print-note { break-before: page;"))
+    }
+
+    private static func captures(_ pattern: String, in text: String) -> [String] {
+        guard let regex = try? NSRegularExpression(pattern: pattern) else { return [] }
+        let string = text as NSString
+        return regex.matches(in: text, range: NSRange(location: 0, length: string.length)).map { string.substring(with: $0.range(at: 1)) }
+    }
+}
