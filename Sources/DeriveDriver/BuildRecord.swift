@@ -9,8 +9,9 @@ import Foundation
 ///
 /// The inputs are named by a digest of everything a site depends on: this Derive (its
 /// executable, see `ToolIdentity`), the command, the course's settings, every note's bytes, the
-/// notes folder's other files, the theme, KaTeX, lunr and node (by size and modification time),
-/// and for `build` the runtime the notes compile with. The site is named by the size,
+/// notes folder's other files, the theme, KaTeX, lunr and node (by size, modification time and
+/// inode), for `weave` the check results kept in the cache, and for `build` the runtime the notes
+/// compile with. The site is named by the size,
 /// modification time and inode of each of its files. Kept in the build cache, checksummed like
 /// the rest of it; deleting it only makes the next build do its work.
 struct BuildRecord: Codable, Equatable {
@@ -51,8 +52,8 @@ struct BuildRecord: Codable, Equatable {
     }
 
     /// The digest of what a `goal` build of `course` into `site` reads (the notes by their bytes,
-    /// other files by their stamps).
-    static func inputs(of course: Course, goal: Driver.Goal, site: URL, allowsRawHTML: Bool, derivePackage: URL) -> String {
+    /// other files by their stamps, the check results kept in `cache` among them).
+    static func inputs(of course: Course, goal: Driver.Goal, site: URL, allowsRawHTML: Bool, derivePackage: URL, cache: URL) -> String {
         var parts: [Data] = [Data("derive build record 1".utf8), Data(ToolIdentity.current.utf8), Data(goal.rawValue.utf8)]
         parts.append(Data(site.standardizedFileURL.path.utf8))
         parts.append(Data("\(allowsRawHTML)".utf8))
@@ -68,6 +69,8 @@ struct BuildRecord: Codable, Equatable {
         stamped += [configuration.node, configuration.katex + "/katex/package.json", configuration.katexAssets + "/katex.min.css"]
             .map { URL(fileURLWithPath: $0) }
         stamped.append(URL(fileURLWithPath: "/usr/share/javascript/lunr/lunr.min.js"))
+        // A weave shows the check results kept in the cache; a build makes them from the notes.
+        if goal == .weave { stamped.append(cache.appendingPathComponent("checks")) }
         var folders: [URL] = configuration.theme.map { [course.root.appendingPathComponent($0)] } ?? []
         if goal == .build {
             folders += ["Package.swift", "Sources/DeriveRuntime", "Sources/DeriveCore", "Sources/CBLAS", "Sources/CZlib"]
@@ -90,6 +93,7 @@ struct BuildRecord: Codable, Equatable {
 /// Looks a site's build record up at the start of a build and keeps a new one at its end: the
 /// two halves of `BuildRecord`, shared by the passes of one pipeline.
 final class BuildRecorder: @unchecked Sendable {
+    private let cache: URL
     private let file: CacheFile
     private let goal: Driver.Goal
     private let site: URL
@@ -100,6 +104,7 @@ final class BuildRecorder: @unchecked Sendable {
 
     /// A recorder for `goal` builds into `site`, keeping its records in `cache`.
     init(cache: URL, goal: Driver.Goal, site: URL, allowsRawHTML: Bool, derivePackage: URL) {
+        self.cache = cache
         self.file = CacheFile(url: cache.appendingPathComponent("builds"))
         self.goal = goal
         self.site = site
@@ -121,7 +126,7 @@ final class BuildRecorder: @unchecked Sendable {
 
     /// Compares the last build's record with the course and the site now.
     func compare(_ course: Course) -> Finding {
-        let inputs = BuildRecord.inputs(of: course, goal: goal, site: site, allowsRawHTML: allowsRawHTML, derivePackage: derivePackage)
+        let inputs = BuildRecord.inputs(of: course, goal: goal, site: site, allowsRawHTML: allowsRawHTML, derivePackage: derivePackage, cache: cache)
         lock.withLock { self.inputs = inputs }
         guard let data = file.value(for: key), let record = try? JSONDecoder().decode(BuildRecord.self, from: data) else { return .none }
         guard record.inputs == inputs, BuildRecord.stamps(of: site) == record.site else { return .changed }
