@@ -55,7 +55,7 @@ public struct Driver: Sendable {
         switch goal {
         case .lint, .tangle: return Pipeline(front)
         case .check: return Pipeline(front + [check])
-        case .weave: return Pipeline(front + [storedCheckResults, weave])
+        case .weave: return Pipeline(front + (cacheDirectory == nil ? [] : [storedCheckResults]) + [weave])
         case .build: return Pipeline(front + [check, weave])
         }
     }
