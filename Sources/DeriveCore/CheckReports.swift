@@ -15,6 +15,16 @@ public struct CheckReports: Codable, Sendable, Hashable {
         self.outputs = outputs
     }
 
+    private enum CodingKeys: String, CodingKey { case derivations, trainings, outputs }
+
+    /// Decodes reports; those written before examples had outputs decode with none.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        derivations = try container.decode([DerivationReport].self, forKey: .derivations)
+        trainings = try container.decode([TrainingReport].self, forKey: .trainings)
+        outputs = try container.decodeIfPresent([ExampleOutput].self, forKey: .outputs) ?? []
+    }
+
     /// What the `example` block whose fence is at `line` of `note` showed, if it ran.
     public func output(note: String, line: Int) -> ExampleOutput? {
         outputs.first { $0.note == note && $0.line == line }
