@@ -88,7 +88,8 @@ public struct CheckRunner: Sendable {
         let store = ReportStore(directory: reports)
         return Result(
             diagnostics: diagnostics,
-            reports: CheckReports(derivations: try store.derivationReports(), trainings: try store.trainingReports()),
+            reports: CheckReports(
+                derivations: try store.derivationReports(), trainings: try store.trainingReports(), outputs: try store.exampleOutputs()),
             tests: reader.total, failedTests: reader.failed.count, log: build.output + outcome.output)
     }
 

@@ -50,19 +50,27 @@ public struct CodeAttributes: Codable, Hashable, Sendable {
     public var implements: [String]
     /// `ignore`: shown, never compiled.
     public var isIgnored: Bool
+    /// `figure=fig-name` (comma-separated for several): the labels of the figures an `example`
+    /// block draws, in the order it draws them.
+    public var figures: [String]
 
     /// Creates attributes.
-    public init(role: CodeRole? = nil, chunkName: String? = nil, implements: [String] = [], isIgnored: Bool = false) {
+    public init(
+        role: CodeRole? = nil, chunkName: String? = nil, implements: [String] = [], isIgnored: Bool = false, figures: [String] = []
+    ) {
         self.role = role
         self.chunkName = chunkName
         self.implements = implements
         self.isIgnored = isIgnored
+        self.figures = figures
     }
 }
 
 /// What a code block is, in the derivation; the site labels blocks by role.
 public enum CodeRole: String, Codable, Hashable, Sendable, CaseIterable {
     case forward, loss, delta, gradient, update, test
+    /// A worked example: compiled like a test, run by the check pass, its output woven after it.
+    case example
 
     /// How the site labels a block of this role.
     public var label: String {
@@ -73,6 +81,7 @@ public enum CodeRole: String, Codable, Hashable, Sendable, CaseIterable {
         case .gradient: "Gradient"
         case .update: "Update"
         case .test: "Test"
+        case .example: "Worked example"
         }
     }
 }

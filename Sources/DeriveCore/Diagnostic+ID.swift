@@ -78,6 +78,8 @@ extension Diagnostic {
         public static let infoTwoChunkNames = ID(.parse, "info.two-chunk-names")
         /// A word of a `swift` block's info string that the format does not define.
         public static let infoUnknownWord = ID(.parse, "info.unknown-word")
+        /// `figure=` with no label, or a label that does not start `fig-`.
+        public static let infoFigureLabel = ID(.parse, "info.figure-label")
         /// A code fence that is never closed.
         public static let codeUnterminatedFence = ID(.parse, "code.unterminated-fence")
         /// Markdown nested deeper than Derive reads (block quotes, lists, emphasis).
@@ -110,6 +112,10 @@ extension Diagnostic {
         public static let chunkTooDeep = ID(.resolve, "chunk.too-deep")
         /// A chunk no compiled block uses, so it is not compiled.
         public static let chunkUnused = ID(.resolve, "chunk.unused")
+        /// A `delta`, `gradient` or `update` block implements an equation that is not of its kind.
+        public static let implementsRoleMismatch = ID(.resolve, "implements.role-mismatch")
+        /// `figure=` on a block that is not a compiled `example` block.
+        public static let exampleFigureOutsideExample = ID(.resolve, "example.figure-outside-example")
         /// A note with `gradient` blocks and no derivation check.
         public static let checkMissing = ID(.resolve, "check.missing")
 
@@ -128,6 +134,8 @@ extension Diagnostic {
         public static let checkFailed = ID(.check, "check.failed")
 
         // weave
+        /// An `example` block did not draw a figure its `figure=` declares, or drew one it does not declare.
+        public static let exampleFigureMismatch = ID(.weave, "example.figure-mismatch")
         /// KaTeX rejected a formula.
         public static let mathTeXError = ID(.weave, "math.tex-error")
         /// KaTeX accepted a formula with a warning (strict mode).
@@ -149,14 +157,14 @@ extension Diagnostic {
             notesMissing, noteUnreadable, linkOutsideCourse,
             noteNotUTF8, noteTooLarge, frontMatterUnclosed, frontMatterYAML, frontMatterNotAMapping, frontMatterUnknownKey,
             frontMatterType, mathUnclosedDisplay, infoTwoRoles, infoEmptyImplements, infoTwoChunkNames,
-            infoUnknownWord, codeUnterminatedFence, markdownTooDeep,
+            infoUnknownWord, infoFigureLabel, codeUnterminatedFence, markdownTooDeep,
             labelDuplicate, citationUnknownLabel, citationAmbiguousLabel, linkBroken, linkUnknownAnchor,
             footnoteUndefined, footnoteDuplicate, footnoteUnused, implementsUnknownLabel, chunkUndefined, chunkCycle, chunkTooDeep,
-            chunkUnused,
+            chunkUnused, implementsRoleMismatch, exampleFigureOutsideExample,
             checkMissing,
             outputCollision,
             compileError, compileWarning, testFailed, checkFailed,
-            mathTeXError, mathTeXWarning, pageName, fileCollision, htmlOmitted, notationUnused,
+            exampleFigureMismatch, mathTeXError, mathTeXWarning, pageName, fileCollision, htmlOmitted, notationUnused,
             cacheDamaged,
         ]
     }

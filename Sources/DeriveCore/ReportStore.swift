@@ -37,6 +37,16 @@ public struct ReportStore: Sendable {
         try write(report, named: "training", note: report.note, line: report.line, subject: report.xLabel)
     }
 
+    /// Writes what an `example` block showed (one file per note line, so a rerun replaces it).
+    public func write(_ output: ExampleOutput) throws {
+        try write(output, named: "output", note: output.note, line: output.line, subject: "example")
+    }
+
+    /// Every example's output in the folder, ordered by note and line.
+    public func exampleOutputs() throws -> [ExampleOutput] {
+        try read("output").sorted { ($0.note, $0.line) < ($1.note, $1.line) }
+    }
+
     /// Every derivation report in the folder, ordered by note, line and subject.
     public func derivationReports() throws -> [DerivationReport] {
         try read("derivation").sorted { ($0.note, $0.line, $0.subject) < ($1.note, $1.line, $1.subject) }

@@ -14,7 +14,8 @@ public struct Driver: Sendable {
         case tangle
         /// Compile the notes and run their tests and checks; no site.
         case check
-        /// The site without compiling or running anything.
+        /// The site without compiling or running anything: check results and examples' outputs
+        /// only from the cache, when it holds a run of exactly this code.
         case weave
         /// Everything: check, then the site.
         case build
@@ -66,15 +67,18 @@ public struct Driver: Sendable {
         switch goal {
         case .lint, .tangle: return Pipeline(front)
         case .check: return Pipeline(front + [check])
-        case .weave: return Pipeline(front + [weave(recorder)])
+        case .weave: return Pipeline(front + (cacheDirectory == nil ? [] : [storedCheckResults]) + [weave(recorder)])
         case .build: return Pipeline(front + [check, weave(recorder)])
         }
     }
 
-    private var check: Pass {
-        .check(derivePackage: derivePackage, cache: cacheDirectory.map {
-            StoredCheckResults(file: CacheFile(url: $0.appendingPathComponent("checks")))
-        })
+    private var check: Pass { .check(derivePackage: derivePackage, cache: checkResults) }
+
+    /// The results of earlier runs, shown by `derive weave` without running anything.
+    private var storedCheckResults: Pass { .storedCheckResults(derivePackage: derivePackage, cache: checkResults) }
+
+    private var checkResults: StoredCheckResults? {
+        cacheDirectory.map { StoredCheckResults(file: CacheFile(url: $0.appendingPathComponent("checks"))) }
     }
 
     private func weave(_ recorder: BuildRecorder?) -> Pass {

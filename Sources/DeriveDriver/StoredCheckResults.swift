@@ -29,7 +29,7 @@ struct StoredCheckResults: CheckResultCache {
     }
 
     private func key(_ tangled: [TangledNote], _ derivePackage: URL) -> CacheKey {
-        var parts: [Data] = [Data("derive check 1".utf8)]
+        var parts: [Data] = [Data("derive check 2".utf8)]
         for note in tangled {
             parts += [note.notePath, note.fileName, note.moduleSource, note.testSource].map { Data($0.utf8) }
         }

@@ -55,6 +55,14 @@ struct CodeInfoParser {
                 result.diagnostics.append(Diagnostic(.error, .infoEmptyImplements, "'implements=' names no equation label", at: location))
             }
             result.attributes.implements += labels
+        } else if word.hasPrefix("figure=") {
+            let labels = word.dropFirst("figure=".count).split(separator: ",").map(String.init)
+            if labels.isEmpty || labels.contains(where: { !$0.hasPrefix("fig-") }) {
+                result.diagnostics.append(Diagnostic(
+                    .error, .infoFigureLabel, "'figure=' names the labels of the figures the block draws, each starting 'fig-'",
+                    at: location))
+            }
+            result.attributes.figures += labels
         } else if word.hasPrefix("#"), word.count > 1, result.language == "math" {
             result.equationLabel = String(word.dropFirst())
         } else if word.hasPrefix("#"), word.count > 1 {
@@ -85,7 +93,7 @@ struct CodeInfoParser {
     private func unknownWordMessage(_ word: String) -> String {
         let known = CodeRole.allCases.map(\.rawValue) + ["ignore"]
         var message = "unknown word '\(word)' in the code block's info string; expected a role ("
-            + CodeRole.allCases.map(\.rawValue).joined(separator: ", ") + "), 'ignore', '#name' or 'implements=eq-name'"
+            + CodeRole.allCases.map(\.rawValue).joined(separator: ", ") + "), 'ignore', '#name', 'implements=eq-name' or 'figure=fig-name'"
         if let suggestion = known.min(by: { $0.editDistance(to: word) < $1.editDistance(to: word) }),
            suggestion.editDistance(to: word) <= 2 {
             message += "; did you mean '\(suggestion)'?"

@@ -46,6 +46,11 @@ public struct NoteResolution: Codable, Hashable, Sendable {
         figures.first { $0.location == location }?.number
     }
 
+    /// The number of the figure labelled `label`, if the note defines it.
+    public func figureNumber(of label: String) -> Int? {
+        figures.first { $0.label == label }?.number
+    }
+
     /// The number of the equation labelled `label`, if the note defines it.
     public func equationNumber(of label: String) -> Int? {
         equations.first { $0.label == label }?.number

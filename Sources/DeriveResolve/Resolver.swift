@@ -65,6 +65,7 @@ public struct Resolver: Sendable {
                 chunkName: block.language == "swift" ? block.attributes.chunkName : nil,
                 references: references, implements: block.attributes.implements.filter(labels.contains)))
         }
+        diagnostics += ImplementsRule.diagnostics(for: code, equations: note.displayMath)
         var graph = ChunkGraph(note: note, blocks: blocks)
         let chunks = graph.resolve()
         diagnostics += graph.diagnostics
@@ -114,15 +115,29 @@ public struct Resolver: Sendable {
         return order
     }
 
+    /// The note's figures, numbered in document order: its images standing alone, and the
+    /// figures its `example` blocks declare (`figure=`), which the check pass draws.
     private func numberFigures(_ note: Note, diagnostics: inout [Diagnostic]) -> [NumberedFigure] {
+        var declared: [(label: String?, location: NoteLocation)] = note.figures.map { ($0.label, $0.location) }
+        for block in note.codeBlocks where !block.attributes.figures.isEmpty {
+            guard block.isCompiled && block.attributes.role == .example else {
+                diagnostics.append(Diagnostic(
+                    .error, .exampleFigureOutsideExample,
+                    "'figure=' belongs on a compiled 'example' block, whose code draws the figure when the checks run",
+                    at: block.location))
+                continue
+            }
+            declared += block.attributes.figures.map { ($0, block.location) }
+        }
         var figures: [NumberedFigure] = []
-        for figure in note.figures {
-            if let label = figure.label, let first = figures.first(where: { $0.label == label }) {
+        for figure in declared.enumerated().sorted(by: { ($0.element.location, $0.offset) < ($1.element.location, $1.offset) }) {
+            let (label, location) = figure.element
+            if let label, let first = figures.first(where: { $0.label == label }) {
                 diagnostics.append(Diagnostic(
                     .error, .labelDuplicate, "figure label '\(label)' is already defined at line \(first.location.line)",
-                    at: figure.location))
+                    at: location))
             }
-            figures.append(NumberedFigure(label: figure.label, number: figures.count + 1, location: figure.location))
+            figures.append(NumberedFigure(label: label, number: figures.count + 1, location: location))
         }
         return figures
     }

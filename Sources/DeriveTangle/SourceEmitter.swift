@@ -30,6 +30,22 @@ struct SourceEmitter {
         output += "\n"
     }
 
+    /// Emits an `example` block as a test that runs it while `WorkedExample` records what it
+    /// shows: the `@Test` line maps to the block's fence, so an error the block throws is reported
+    /// there, and every line of the code to its own note line.
+    mutating func emitExample(_ block: CodeBlock) {
+        let path = Self.escaped(notePath)
+        let line = block.location.line
+        output += "#sourceLocation(file: \"\(path)\", line: \(line))\n"
+            + "@Test(\"Worked example at line \(line)\") func workedExample\(line)() throws {\n"
+            + "    try WorkedExample.record(note: \"\(path)\", line: \(line)) {\n"
+        isMapping = true
+        nextMappedLine = nil
+        emit(block, indentation: String(repeating: " ", count: max(0, block.codeColumn - 1)), expanding: [])
+        endMapping()
+        output += "    }\n}\n\n"
+    }
+
     private mutating func emit(_ block: CodeBlock, indentation: String, expanding stack: [String]) {
         for (offset, line) in block.lines.enumerated() {
             let noteLine = block.firstCodeLine + offset

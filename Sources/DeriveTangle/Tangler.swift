@@ -16,7 +16,11 @@ public struct Tangler: Sendable {
         var module = SourceEmitter(notePath: note.path, chunks: chunks)
         var tests = SourceEmitter(notePath: note.path, chunks: chunks)
         for block in code where block.isCompiled && block.attributes.chunkName == nil {
-            if block.attributes.role == .test { tests.emit(block) } else { module.emit(block) }
+            switch block.attributes.role {
+            case .test: tests.emit(block)
+            case .example: tests.emitExample(block)
+            default: module.emit(block)
+            }
         }
         return TangledNote(
             notePath: note.path, fileName: Self.fileName(for: note),

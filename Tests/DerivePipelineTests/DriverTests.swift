@@ -139,3 +139,55 @@ private final class StageLog: @unchecked Sendable {
     var stages: [Stage] { lock.withLock { list } }
     func append(_ stage: Stage) { lock.withLock { list.append(stage) } }
 }
+
+/// Executed examples, end to end: a note's `example` block runs in the check pass, what it shows
+/// is woven after it, kept in the cache for `derive weave`, and a failing one is an error at its line.
+@Suite("The driver: executed examples")
+struct ExampleDriverTests {
+    @Test(.timeLimit(.minutes(10)))
+    func anExampleRunsInTheCheckAndItsOutputIsWovenAndCachedAndAFailureIsAtItsLine() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("derive-examples-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.copyItem(
+            at: DriverTests.repository.appendingPathComponent("Tests/Fixtures/examples/Notes"), to: root.appendingPathComponent("Notes"))
+        let cache = root.appendingPathComponent(".build/derive/cache")
+        func run(_ goal: Driver.Goal) throws -> Course {
+            var course = Course.open(root: root)
+            try Driver(derivePackage: DriverTests.repository, siteDirectory: course.siteDirectory, cacheDirectory: cache)
+                .pipeline(for: goal).run(&course) { _ in }
+            return course
+        }
+        let page = root.appendingPathComponent("Site/01-worked.html")
+
+        let built = try run(.build)
+        #expect(!built.diagnostics.containsErrors, "\(built.diagnostics)")
+        let output = try #require(built.reports?.output(note: "Notes/01-worked.md", line: 15))
+        #expect(output.items.count == 4)
+        #expect(output.items.first == .math(
+            #"W = \begin{bmatrix} 1 & -2 \\ 0.5 & 3 \end{bmatrix},\qquad x = \begin{bmatrix} 2 \\ 1 \end{bmatrix},\qquad z = \begin{bmatrix} 0 \\ 4 \end{bmatrix}"#))
+        #expect(output.items[1] == .math(#"t \approx 0.3333"#))
+        let html = try String(contentsOf: page, encoding: .utf8)
+        #expect(html.contains("<p class=\"output-text\">Two units &lt;b&gt;and&lt;/b&gt; a &amp; b.</p>"))
+        #expect(html.contains("<figure class=\"figure drawn\" id=\"fig-worked-network\">"))
+        #expect(html.contains(">W[1]: 2×2</text>") && html.contains(">z &lt;script&gt;</text>"))
+        #expect(html.contains(">Figure 1</a> has the sizes"))
+        #expect(!html.contains("z <script>"))
+
+        // derive weave, nothing changed: the same page, from the cache, without running anything.
+        try FileManager.default.removeItem(at: root.appendingPathComponent("Site"))
+        let woven = try run(.weave)
+        #expect(woven.reports?.outputs == built.reports?.outputs)
+        #expect(try String(contentsOf: page, encoding: .utf8) == html)
+
+        // A failing example: an error at its line, and no site.
+        let note = root.appendingPathComponent("Notes/01-worked.md")
+        let text = try String(contentsOf: note, encoding: .utf8)
+        try Data((text + "\n```swift example\nlet z = Worked.forward(Matrix([[1]]), Matrix([[2]]))\n#expect(z[0, 0] == 3)\n```\n").utf8)
+            .write(to: note)
+        let failed = try run(.check)
+        let failures = failed.diagnostics.filter { $0.id == .testFailed }
+        #expect(failures.map(\.location.line) == [28], "\(failed.diagnostics)")
+        #expect(failures.first?.location.file == "Notes/01-worked.md")
+    }
+}

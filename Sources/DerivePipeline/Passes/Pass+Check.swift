@@ -32,6 +32,20 @@ extension Pass {
         }
     }
 
+    /// check, without running anything: the results of an earlier run of exactly this code, when
+    /// the cache has them, so that `derive weave` shows the same checks and examples' outputs as
+    /// the `derive build` that ran them; otherwise the site says the checks have not run.
+    public static func storedCheckResults(derivePackage: URL, cache: (any CheckResultCache)?) -> Pass {
+        Pass(.check, needsCleanCourse: true) { course, _ in
+            guard let cached = cache?.results(for: course.tangled, derivePackage: derivePackage) else {
+                return "not run (no results of this code in the cache; `derive check` runs it)"
+            }
+            course.diagnostics += cached.result.diagnostics
+            course.reports = cached.result.reports
+            return summary(of: cached.result) + " (from the cache, produced " + cached.produced.formatted(.iso8601) + ")"
+        }
+    }
+
     private static func summary(of result: CheckRunner.Result) -> String {
         guard result.tests > 0 || result.succeeded else { return "the notes did not compile" }
         let derivations = result.reports.derivations

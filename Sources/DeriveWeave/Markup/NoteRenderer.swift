@@ -19,6 +19,8 @@ struct NoteRenderer {
     var declarations: [(declaration: SwiftDeclaration, block: ResolvedCodeBlock)] = []
     /// How many code blocks have been rendered, which numbers the next one.
     var renderedCodeBlocks = 0
+    /// The checks' reports, whose outputs `example` blocks show; nil when the checks have not run.
+    var reports: CheckReports?
 
     /// A renderer for `note`, resolved as `resolution` says.
     init(note: Note, resolution: NoteResolution, allowsRawHTML: Bool, math: KaTeXRenderer) {
@@ -78,7 +80,8 @@ struct NoteRenderer {
             let content = try inlines(paragraph.content)
             return tight ? content + "\n" : "<p>\(content)</p>\n"
         case .code(let code):
-            return try codeBlock(code)
+            let block = try codeBlock(code)
+            return code.isCompiled && code.attributes.role == .example ? block + (try exampleOutput(code)) : block
         case .math(let display):
             return try equation(display)
         case .html(let raw):

@@ -63,7 +63,7 @@ struct PageWriter {
                 rendered.append((position, key))
             }
         }
-        try math.prepare(rendered.flatMap { notes[$0.position].mathRequests })
+        try math.prepare(rendered.flatMap { notes[$0.position].mathRequests + outputMath(of: notes[$0.position]) })
         let results = try rendered.concurrentMap(jobs: jobs) { entry -> PageReuse.Made in
             let note = notes[entry.position]
             let (previous, next) = neighbours(of: note, in: listed)
@@ -91,6 +91,13 @@ struct PageWriter {
         }
         try writeSitePages(pages: &pages)
         return pages
+    }
+
+    /// The TeX of the values `note`'s examples showed, as KaTeX is asked for it.
+    private func outputMath(of note: Note) -> [KaTeXRenderer.Request] {
+        (reports?.outputs ?? []).filter { $0.note == note.path }.flatMap(\.items).compactMap { item in
+            if case .math(let tex) = item { KaTeXRenderer.Request(tex: tex, display: true) } else { nil }
+        }
     }
 
     /// The listed notes before and after `note`, as links from its page.
@@ -177,6 +184,7 @@ struct PageWriter {
         for note: Note, resolution: NoteResolution, previous: NotePage.Link?, next: NotePage.Link?
     ) throws -> (NotePage, PageReuse.Made) {
         var renderer = NoteRenderer(note: note, resolution: resolution, allowsRawHTML: options.allowsRawHTML, math: math)
+        renderer.reports = reports
         let title = try renderer.title()
         let body = try renderer.body()
         let made = PageReuse.Made(
