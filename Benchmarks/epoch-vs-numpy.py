@@ -17,9 +17,10 @@ with the runtime's generator (xoshiro256** seeded by SplitMix64, Box-Muller norm
 Fisher-Yates `shuffle(using:)`), before the clock starts.
 
 OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE, which this machine may set for old OpenBLAS builds,
-are unset for the numpy side only (they slow a current numpy's OpenBLAS); the Swift side runs
-in the environment as it is. Both sides get OPENBLAS_NUM_THREADS=--threads. Nothing here runs
-under `swift test`.
+are unset for numpy (they slow a current numpy's OpenBLAS). The Swift side runs in the
+environment as it is and, when that sets them, a second time with both unset, so that each
+OpenBLAS picks its own kernel as numpy's does; the kernel of every side is printed. Every side
+gets OPENBLAS_NUM_THREADS=--threads. Nothing here runs under `swift test`.
 """
 import argparse
 import gzip
@@ -236,39 +237,52 @@ def main():
     if not binary.exists():
         sys.exit(f"{binary} is missing: build it with `swift build -c release --product train-fashion-mnist`")
     threads = {"OPENBLAS_NUM_THREADS": str(args.threads), "OMP_NUM_THREADS": str(args.threads)}
-    swift_env = {**os.environ, **threads}
-    numpy_env = {k: v for k, v in os.environ.items() if k not in BLAS_ENV} | threads
+    unset = {k: v for k, v in os.environ.items() if k not in BLAS_ENV} | threads
+    pinned = [f"{k}={os.environ[k]}" for k in BLAS_ENV if k in os.environ]
+    # The Swift side in the environment as it is and, when that pins OpenBLAS's kernel, with the
+    # pin lifted as for numpy; numpy always without it.
+    sides = [("Swift", "Swift, environment as is" + (f" ({', '.join(pinned)})" if pinned else ""), {**os.environ, **threads})]
+    if pinned:
+        sides.append(("Swift unset", f"Swift, {' and '.join(BLAS_ENV)} unset", unset))
     numpy_command = [sys.executable, __file__, "--numpy-side", *sys.argv[1:]]
 
     print(f"784-{args.hidden}-10, batches of {args.batch_size}, η = {args.learning_rate}, seed {args.seed}, "
-          f"{args.runs} runs of each side, alternating, {args.threads} BLAS thread(s) each")
-    print("Swift side's BLAS:", swift_blas(binary, swift_env))
-    print("Swift side's environment:", ", ".join(f"{k}={os.environ[k]}" for k in BLAS_ENV if k in os.environ) or "no OPENBLAS_CORETYPE/L2_SIZE")
-    swift, numpy = [], []
+          f"{args.runs} runs of each side, alternating, {args.threads} BLAS thread(s) on every side")
+    for _, title, environment in sides:
+        print(f"{title}: {swift_blas(binary, environment)}")
+    results = {name: [] for name, _, _ in sides} | {"numpy": []}
     for run in range(1, args.runs + 1):
-        s = swift_side(binary, args, swift_env)
-        swift.append(s)
-        out = subprocess.run(numpy_command, env=numpy_env, capture_output=True, text=True, check=True).stdout
-        n = json.loads(out.splitlines()[-1])
-        numpy.append(n)
-        print(f"run {run}: Swift epoch {s['epoch']:.2f} s (CPU {s['cpu']:.2f} s, process {s['process']:.2f} s)  "
-              f"numpy epoch {n['epoch']:.2f} s (CPU {n['cpu']:.2f} s, process {n['process']:.2f} s)", flush=True)
-    blas = numpy[-1]["blas"]
-    print(f"numpy {numpy[-1]['numpy']}'s BLAS (threadpoolctl, with {' and '.join(BLAS_ENV)} unset): "
+        figures = []
+        for name, _, environment in sides:
+            results[name].append(swift_side(binary, args, environment))
+        out = subprocess.run(numpy_command, env=unset, capture_output=True, text=True, check=True).stdout
+        results["numpy"].append(json.loads(out.splitlines()[-1]))
+        for name, rows in results.items():
+            r = rows[-1]
+            figures.append(f"{name} {r['epoch']:.2f} s (CPU {r['cpu']:.2f} s)")
+        print(f"run {run}, epoch: " + ", ".join(figures), flush=True)
+    blas = results["numpy"][-1]["blas"]
+    print(f"numpy {results['numpy'][-1]['numpy']}, {' and '.join(BLAS_ENV)} unset, its BLAS by threadpoolctl: "
           + "; ".join(f"OpenBLAS {b['version']}, kernel {b['architecture']}, {b['threading_layer']}, "
                       f"threads {b['num_threads']}" for b in blas))
 
     def median(rows, key):
         return statistics.median(r[key] for r in rows)
 
-    print(f"\nmedians of {args.runs} runs  {'epoch':>8} {'epoch CPU':>10} {'process':>8}"
+    print(f"\nmedians of {args.runs} runs {'epoch':>9} {'epoch CPU':>10} {'process':>8}"
           f" {'mean training loss':>19} {'test accuracy':>14}")
-    for name, rows in (("Swift", swift), ("numpy", numpy)):
-        print(f"{name:18} {median(rows, 'epoch'):7.2f}s {median(rows, 'cpu'):9.2f}s {median(rows, 'process'):7.2f}s"
+    for name, rows in results.items():
+        print(f"{name:19} {median(rows, 'epoch'):8.2f}s {median(rows, 'cpu'):9.2f}s {median(rows, 'process'):7.2f}s"
               f" {rows[-1]['loss']:19.5f} {100 * rows[-1]['accuracy']:13.2f}%")
-    ratio = {key: median(swift, key) / median(numpy, key) for key in ("epoch", "cpu", "process")}
-    print(f"\nSwift / numpy: {ratio['epoch']:.2f}x an epoch, {ratio['cpu']:.2f}x its CPU time, "
-          f"{ratio['process']:.2f}x the whole process ({'Swift' if ratio['epoch'] < 1 else 'numpy'} is faster an epoch)")
+    print()
+    numpy = results["numpy"]
+    for name, _, _ in sides:
+        rows = results[name]
+        ratio = {key: median(rows, key) / median(numpy, key) for key in ("epoch", "cpu", "process")}
+        print(f"{name} / numpy: {ratio['epoch']:.2f}x an epoch, {ratio['cpu']:.2f}x its CPU time, "
+              f"{ratio['process']:.2f}x the whole process")
+        if abs(rows[-1]["loss"] - numpy[-1]["loss"]) > 1e-4 or abs(rows[-1]["accuracy"] - numpy[-1]["accuracy"]) > 0.002:
+            print(f"warning: {name} and numpy disagree on the loss or the accuracy: not the same computation")
 
 
 if __name__ == "__main__":
