@@ -19,8 +19,9 @@ Fisher-Yates `shuffle(using:)`), before the clock starts.
 OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE, which this machine may set for old OpenBLAS builds,
 are unset for numpy (they slow a current numpy's OpenBLAS). The Swift side runs in the
 environment as it is and, when that sets them, a second time with both unset, so that each
-OpenBLAS picks its own kernel as numpy's does; the kernel of every side is printed. Every side
-gets OPENBLAS_NUM_THREADS=--threads. Nothing here runs under `swift test`.
+OpenBLAS picks its own kernel as numpy's does, and numpy runs a second time with them kept, so
+that each Swift run has a numpy run on the same kind of kernel; the kernel of every side is
+printed. Every side gets OPENBLAS_NUM_THREADS=--threads. Nothing here runs under `swift test`.
 """
 import argparse
 import gzip
@@ -242,29 +243,33 @@ def main():
     # The Swift side in the environment as it is and, when that pins OpenBLAS's kernel, with the
     # pin lifted as for numpy; numpy always without it.
     sides = [("Swift", "Swift, environment as is" + (f" ({', '.join(pinned)})" if pinned else ""), {**os.environ, **threads})]
+    numpys = [("numpy", unset)]
     if pinned:
         sides.append(("Swift unset", f"Swift, {' and '.join(BLAS_ENV)} unset", unset))
+        numpys.append(("numpy pinned", {**os.environ, **threads}))
     numpy_command = [sys.executable, __file__, "--numpy-side", *sys.argv[1:]]
 
     print(f"784-{args.hidden}-10, batches of {args.batch_size}, η = {args.learning_rate}, seed {args.seed}, "
           f"{args.runs} runs of each side, alternating, {args.threads} BLAS thread(s) on every side")
     for _, title, environment in sides:
         print(f"{title}: {swift_blas(binary, environment)}")
-    results = {name: [] for name, _, _ in sides} | {"numpy": []}
+    results = {name: [] for name, _, _ in sides} | {name: [] for name, _ in numpys}
     for run in range(1, args.runs + 1):
         figures = []
         for name, _, environment in sides:
             results[name].append(swift_side(binary, args, environment))
-        out = subprocess.run(numpy_command, env=unset, capture_output=True, text=True, check=True).stdout
-        results["numpy"].append(json.loads(out.splitlines()[-1]))
+        for name, environment in numpys:
+            out = subprocess.run(numpy_command, env=environment, capture_output=True, text=True, check=True).stdout
+            results[name].append(json.loads(out.splitlines()[-1]))
         for name, rows in results.items():
             r = rows[-1]
             figures.append(f"{name} {r['epoch']:.2f} s (CPU {r['cpu']:.2f} s)")
         print(f"run {run}, epoch: " + ", ".join(figures), flush=True)
-    blas = results["numpy"][-1]["blas"]
-    print(f"numpy {results['numpy'][-1]['numpy']}, {' and '.join(BLAS_ENV)} unset, its BLAS by threadpoolctl: "
-          + "; ".join(f"OpenBLAS {b['version']}, kernel {b['architecture']}, {b['threading_layer']}, "
-                      f"threads {b['num_threads']}" for b in blas))
+    for name, _ in numpys:
+        how = f"{' and '.join(BLAS_ENV)} unset" if name == "numpy" else "environment as is"
+        print(f"{name}: numpy {results[name][-1]['numpy']}, {how}, its BLAS by threadpoolctl: "
+              + "; ".join(f"OpenBLAS {b['version']}, kernel {b['architecture']}, {b['threading_layer']}, "
+                          f"threads {b['num_threads']}" for b in results[name][-1]["blas"]))
 
     def median(rows, key):
         return statistics.median(r[key] for r in rows)
@@ -276,11 +281,13 @@ def main():
               f" {rows[-1]['loss']:19.5f} {100 * rows[-1]['accuracy']:13.2f}%")
     print()
     numpy = results["numpy"]
-    for name, _, _ in sides:
-        rows = results[name]
-        ratio = {key: median(rows, key) / median(numpy, key) for key in ("epoch", "cpu", "process")}
-        print(f"{name} / numpy: {ratio['epoch']:.2f}x an epoch, {ratio['cpu']:.2f}x its CPU time, "
+    pairs = [(name, "numpy") for name, _, _ in sides] + ([("Swift", "numpy pinned")] if pinned else [])
+    for name, other in pairs:
+        rows, others = results[name], results[other]
+        ratio = {key: median(rows, key) / median(others, key) for key in ("epoch", "cpu", "process")}
+        print(f"{name} / {other}: {ratio['epoch']:.2f}x an epoch, {ratio['cpu']:.2f}x its CPU time, "
               f"{ratio['process']:.2f}x the whole process")
+    for name, rows in results.items():
         if abs(rows[-1]["loss"] - numpy[-1]["loss"]) > 1e-4 or abs(rows[-1]["accuracy"] - numpy[-1]["accuracy"]) > 0.002:
             print(f"warning: {name} and numpy disagree on the loss or the accuracy: not the same computation")
 
