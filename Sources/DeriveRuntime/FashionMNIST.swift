@@ -65,21 +65,18 @@ public struct FashionMNIST: Sendable {
             remedy: "install Debian's \(debianPackage) package (apt-get install \(debianPackage)), or pass the folder that holds the files")
     }
 
-    /// `count` images of 784 bytes each as a matrix of pixels in [0, 1], laid out as asked.
+    /// `count` images of 784 bytes each as a matrix of pixels in [0, 1], laid out as asked: each
+    /// image's pixels stay contiguous either way (a 784×n matrix is stored column after column).
     private static func pixels(_ bytes: ArraySlice<UInt8>, count: Int, layout: ExampleLayout) -> Matrix {
         let size = 28 * 28
-        var values = [Double](repeating: 0, count: count * size)
-        bytes.withUnsafeBufferPointer { source in
-            values.withUnsafeMutableBufferPointer { out in
-                for image in 0..<count {
-                    for pixel in 0..<size {
-                        let target = layout == .rows ? image * size + pixel : pixel * count + image
-                        out[target] = Double(source[image * size + pixel]) / 255
-                    }
-                }
+        let values = [Double](unsafeUninitializedCapacity: count * size) { out, initialized in
+            bytes.withUnsafeBufferPointer { source in
+                for index in 0..<(count * size) { out[index] = Double(source[index]) / 255 }
             }
+            initialized = count * size
         }
         return layout == .rows
-            ? Matrix(rows: count, cols: size, values: values) : Matrix(rows: size, cols: count, values: values)
+            ? Matrix(rows: count, cols: size, storage: values, columnMajor: false)
+            : Matrix(rows: size, cols: count, storage: values, columnMajor: true)
     }
 }

@@ -55,11 +55,12 @@ extension Matrix {
     }
 
     /// Combines `lhs` and `rhs` entry by entry, broadcasting one of them if it is a K×1 column
-    /// against a K-row matrix or a 1×K row against a K-column matrix.
+    /// against a K-row matrix or a 1×K row against a K-column matrix. Inlined, as `map` is.
+    @inline(__always)
     static func broadcasting(
         _ lhs: Matrix, _ rhs: Matrix, _ symbol: String, _ combine: (Double, Double) -> Double
     ) -> Matrix {
-        if lhs.shape == rhs.shape { return lhs.combined(with: rhs, symbol, combine) }
+        if lhs.rows == rhs.rows && lhs.cols == rhs.cols { return lhs.combined(with: rhs, symbol, combine) }
         let rows = max(lhs.rows, rhs.rows), cols = max(lhs.cols, rhs.cols)
         func isFull(_ m: Matrix) -> Bool { m.rows == rows && m.cols == cols }
         func isVector(_ m: Matrix) -> Bool { m.shape == [rows, 1] || m.shape == [1, cols] }
@@ -72,10 +73,9 @@ extension Matrix {
         // A broadcast operand steps by 0 along the axis where it has length 1.
         let lhsRowStep = lhs.rows == 1 ? 0 : lhs.cols, lhsColStep = lhs.cols == 1 ? 0 : 1
         let rhsRowStep = rhs.rows == 1 ? 0 : rhs.cols, rhsColStep = rhs.cols == 1 ? 0 : 1
-        var out = [Double](repeating: 0, count: rows * cols)
-        lhs.values.withUnsafeBufferPointer { a in
-            rhs.values.withUnsafeBufferPointer { b in
-                out.withUnsafeMutableBufferPointer { o in
+        let out = [Double](unsafeUninitializedCapacity: rows * cols) { o, initialized in
+            lhs.rowMajor.storage.withUnsafeBufferPointer { a in
+                rhs.rowMajor.storage.withUnsafeBufferPointer { b in
                     for i in 0..<rows {
                         for j in 0..<cols {
                             o[i * cols + j] = combine(
@@ -84,8 +84,9 @@ extension Matrix {
                     }
                 }
             }
+            initialized = rows * cols
         }
-        return Matrix(rows: rows, cols: cols, values: out)
+        return Matrix(rows: rows, cols: cols, storage: out, columnMajor: false)
     }
 
     /// A gradient summed down to `shape`: the adjoint of broadcasting a matrix of that shape.

@@ -11,17 +11,11 @@ extension Matrix {
     }
 
     /// The transpose: entry (i, j) becomes entry (j, i).
+    ///
+    /// Costs no copy: the transpose shares the entries and reads them in the other order.
     @differentiable(reverse)
     public var transposed: Matrix {
-        var out = [Double](repeating: 0, count: count)
-        values.withUnsafeBufferPointer { a in
-            out.withUnsafeMutableBufferPointer { o in
-                for i in 0..<rows {
-                    for j in 0..<cols { o[j * rows + i] = a[i * cols + j] }
-                }
-            }
-        }
-        return Matrix(rows: cols, cols: rows, values: out)
+        Matrix(rows: cols, cols: rows, storage: storage, columnMajor: !isColumnMajor)
     }
 
     /// The transpose, as the math writes it: `W.T` is Wᵀ.
@@ -39,21 +33,24 @@ extension Matrix {
                 k == bk,
                 "matrix product needs the left's columns to equal the right's rows, got \(shown(a, transposeA)) * \(shown(b, transposeB))")
         else { return Matrix(rows: m, cols: n, repeating: 0) }
-        var out = [Double](repeating: 0, count: m * n)
-        guard m > 0, n > 0, k > 0 else { return Matrix(rows: m, cols: n, values: out) }
-        a.values.withUnsafeBufferPointer { pa in
-            b.values.withUnsafeBufferPointer { pb in
-                out.withUnsafeMutableBufferPointer { po in
+        guard m > 0, n > 0, k > 0 else { return Matrix(rows: m, cols: n, repeating: 0) }
+        // A matrix stored column after column is its transpose stored row after row: BLAS reads
+        // it with the transpose flag flipped, and its stored rows are `rows` long.
+        func blasOperand(_ x: Matrix, _ transposed: Bool) -> (CBLAS_TRANSPOSE, blasint) {
+            (transposed != x.isColumnMajor ? CblasTrans : CblasNoTrans, blasInt(x.isColumnMajor ? x.rows : x.cols))
+        }
+        let (opA, lda) = blasOperand(a, transposeA), (opB, ldb) = blasOperand(b, transposeB)
+        let out = [Double](unsafeUninitializedCapacity: m * n) { po, initialized in
+            a.storage.withUnsafeBufferPointer { pa in
+                b.storage.withUnsafeBufferPointer { pb in
                     cblas_dgemm(
-                        CblasRowMajor,
-                        transposeA ? CblasTrans : CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans,
-                        blasInt(m), blasInt(n), blasInt(k),
-                        1, pa.baseAddress, blasInt(a.cols), pb.baseAddress, blasInt(b.cols),
-                        0, po.baseAddress, blasInt(n))
+                        CblasRowMajor, opA, opB, blasInt(m), blasInt(n), blasInt(k),
+                        1, pa.baseAddress, lda, pb.baseAddress, ldb, 0, po.baseAddress, blasInt(n))
                 }
             }
+            initialized = m * n
         }
-        return Matrix(rows: m, cols: n, values: out)
+        return Matrix(rows: m, cols: n, storage: out, columnMajor: false)
     }
 
     @usableFromInline

@@ -4,7 +4,7 @@ extension Matrix {
     /// The sum of every entry.
     @differentiable(reverse)
     public func sum() -> Double {
-        values.reduce(0, +)
+        rowMajor.storage.reduce(0, +)
     }
 
     /// The mean of every entry.
@@ -19,6 +19,7 @@ extension Matrix {
     @differentiable(reverse)
     public func rowSums() -> Matrix {
         var out = [Double](repeating: 0, count: rows)
+        let values = rowMajor.storage
         for i in 0..<rows {
             for j in 0..<cols { out[i] += values[i * cols + j] }
         }
@@ -30,6 +31,7 @@ extension Matrix {
     @differentiable(reverse)
     public func columnSums() -> Matrix {
         var out = [Double](repeating: 0, count: cols)
+        let values = rowMajor.storage
         for i in 0..<rows {
             for j in 0..<cols { out[j] += values[i * cols + j] }
         }
@@ -38,7 +40,7 @@ extension Matrix {
 
     /// The index of the largest entry of each example (the predicted class), the first on ties.
     public func argmax(examples layout: ExampleLayout = .columns) -> [Int] {
-        let byRows = layout == .columns ? transposed : self
+        let byRows = (layout == .columns ? transposed : self).rowMajor
         return (0..<byRows.rows).map { i in
             var best = 0
             for j in 1..<max(byRows.cols, 1) where byRows[i, j] > byRows[i, best] { best = j }
