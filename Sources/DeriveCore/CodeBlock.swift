@@ -50,19 +50,26 @@ public struct CodeAttributes: Codable, Hashable, Sendable {
     public var implements: [String]
     /// `ignore`: shown, never compiled.
     public var isIgnored: Bool
+    /// `exercise=name`: the exercise an `exercise`, `solution` or `test` block belongs to.
+    public var exercise: String?
 
     /// Creates attributes.
-    public init(role: CodeRole? = nil, chunkName: String? = nil, implements: [String] = [], isIgnored: Bool = false) {
+    public init(
+        role: CodeRole? = nil, chunkName: String? = nil, implements: [String] = [], isIgnored: Bool = false, exercise: String? = nil
+    ) {
         self.role = role
         self.chunkName = chunkName
         self.implements = implements
         self.isIgnored = isIgnored
+        self.exercise = exercise
     }
 }
 
 /// What a code block is, in the derivation; the site labels blocks by role.
 public enum CodeRole: String, Codable, Hashable, Sendable, CaseIterable {
     case forward, loss, delta, gradient, update, test
+    /// An exercise's stub, which the student fills in, and its author's solution (`exercise=name` pairs them).
+    case exercise, solution
 
     /// How the site labels a block of this role.
     public var label: String {
@@ -73,6 +80,8 @@ public enum CodeRole: String, Codable, Hashable, Sendable, CaseIterable {
         case .gradient: "Gradient"
         case .update: "Update"
         case .test: "Test"
+        case .exercise: "Exercise"
+        case .solution: "Solution"
         }
     }
 }

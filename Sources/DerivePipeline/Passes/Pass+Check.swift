@@ -14,22 +14,29 @@ extension Pass {
                 return summary(of: cached.result) + " (cached: nothing the notes' code depends on changed since "
                     + cached.produced.formatted(.iso8601) + ")"
             }
-            let folder = course.root.appendingPathComponent(".build/derive/check")
-            let package = try NotesPackage.write(course.tangled, to: folder, derivePackage: derivePackage)
-            let runner = CheckRunner(package: package, notePaths: course.notes.map(\.path), notesDisplayPath: course.directory.displayPath)
-            let result = try runner.run { progress in
-                switch progress {
-                case .compiling(let step, let steps): context.status("compiling \(step)/\(steps)")
-                case .testing(let done, let total, let failed):
-                    context.status("tests \(done)/\(total)" + (failed > 0 ? ", \(failed) failed" : ""))
-                }
-            }
-            context.detail(result.log)
+            let result = try compileAndTest(course, derivePackage: derivePackage, context: context)
             course.diagnostics += result.diagnostics
             course.reports = result.reports
             if result.succeeded { cache?.keep(result, for: course.tangled, derivePackage: derivePackage) }
             return summary(of: result)
         }
+    }
+
+    /// Writes the course's tangled code into its check package (`.build/derive/check`), compiles
+    /// it and runs its tests.
+    static func compileAndTest(_ course: Course, derivePackage: URL, context: PassContext) throws -> CheckRunner.Result {
+        let folder = course.root.appendingPathComponent(".build/derive/check")
+        let package = try NotesPackage.write(course.tangled, to: folder, derivePackage: derivePackage)
+        let runner = CheckRunner(package: package, notePaths: course.notes.map(\.path), notesDisplayPath: course.directory.displayPath)
+        let result = try runner.run { progress in
+            switch progress {
+            case .compiling(let step, let steps): context.status("compiling \(step)/\(steps)")
+            case .testing(let done, let total, let failed):
+                context.status("tests \(done)/\(total)" + (failed > 0 ? ", \(failed) failed" : ""))
+            }
+        }
+        context.detail(result.log)
+        return result
     }
 
     private static func summary(of result: CheckRunner.Result) -> String {
