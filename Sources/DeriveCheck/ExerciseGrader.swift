@@ -60,8 +60,8 @@ public struct ExerciseGrader: Sendable {
             } else if own.isEmpty {
                 why = "the tests stopped before its own could pass"
             } else {
-                let lines = Set(own.map(\.location.line)).sorted().map(String.init).joined(separator: ", ")
-                why = "its tests failed at line\(own.count > 1 ? "s" : "") \(lines)"
+                let lines = Set(own.map(\.location.line)).sorted().map(String.init)
+                why = "its tests failed at line\(lines.count > 1 ? "s" : "") \(lines.joined(separator: ", "))"
             }
             diagnostics.append(Diagnostic(
                 .note, .exerciseNotSolved,

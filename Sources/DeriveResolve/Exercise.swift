@@ -15,15 +15,34 @@ public struct Exercise: Codable, Hashable, Sendable {
     public var solution: Int?
     /// The numbers of the test blocks that grade it, in document order.
     public var tests: [Int]
+    /// The names of the `@Test` functions in those blocks: the tests a grading run runs.
+    public var testFunctions: [String] = []
 
     /// Creates an exercise.
-    public init(name: String, notePath: String, title: String? = nil, stub: Int, solution: Int?, tests: [Int]) {
+    public init(
+        name: String, notePath: String, title: String? = nil, stub: Int, solution: Int?, tests: [Int], testFunctions: [String] = []
+    ) {
         self.name = name
         self.notePath = notePath
         self.title = title
         self.stub = stub
         self.solution = solution
         self.tests = tests
+        self.testFunctions = testFunctions
+    }
+
+    /// The names of the functions `code` marks `@Test` (`@Test func name(` or `@Test(...)` on the
+    /// lines before `func name(`).
+    public static func testFunctions(in code: String) -> [String] {
+        var names: [String] = []
+        var marked = false
+        for line in code.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.contains("@Test") { marked = true }
+            guard marked, let match = line.firstMatch(of: /\bfunc\s+([^\s(<]+)/) else { continue }
+            names.append(String(match.output.1))
+            marked = false
+        }
+        return names
     }
 }
 
@@ -83,6 +102,7 @@ struct ExerciseTable {
             let stub = code[exercises[index].stub - 1]
             exercises[index].solution = solutions[name]
             exercises[index].tests = tests[name] ?? []
+            exercises[index].testFunctions = exercises[index].tests.flatMap { Exercise.testFunctions(in: code[$0 - 1].code) }
             if solutions[name] == nil {
                 diagnostics.append(Diagnostic(
                     .error, .exerciseNoSolution, "exercise '\(name)' has no solution: add a 'swift solution exercise=\(name)' block",
@@ -92,6 +112,10 @@ struct ExerciseTable {
                 diagnostics.append(Diagnostic(
                     .error, .exerciseNoTest, "no test grades exercise '\(name)': add a 'swift test exercise=\(name)' block",
                     at: stub.location))
+            } else if exercises[index].testFunctions.isEmpty {
+                diagnostics.append(Diagnostic(
+                    .error, .exerciseNoTest, "the test blocks of exercise '\(name)' declare no '@Test' function, so nothing would grade it",
+                    at: code[exercises[index].tests[0] - 1].location))
             }
         }
         let stubs = Set(exercises.map(\.name))

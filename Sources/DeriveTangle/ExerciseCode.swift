@@ -4,9 +4,10 @@ import DeriveCore
 public enum ExerciseCode: Codable, Hashable, Sendable {
     /// The course as its author checks it: every solution in place of its stub, and every test.
     case solutions
-    /// Grading (`derive exercise`): only the tests of the exercises named (every exercise when
-    /// nil), against their stubs as the note has them now, or against their solutions when
-    /// `stubs` is false; the course's other tests are left out, other exercises keep their solutions.
+    /// Grading (`derive exercise`): the exercises named (every exercise when nil) with their stubs
+    /// as the note has them now (their solutions when `stubs` is false), the others with their
+    /// solutions, and every test (the exercises' tests may use the others' helpers); the grading
+    /// run then runs only the exercises' tests.
     case grading(Set<String>?, stubs: Bool)
 
     /// Whether a compiled block that defines no chunk is tangled.
@@ -17,7 +18,6 @@ public enum ExerciseCode: Codable, Hashable, Sendable {
         case (.solutions, _): return true
         case (.grading(let names, let stubs), .exercise): return stubs && Self.contains(names, name)
         case (.grading(let names, let stubs), .solution): return !(stubs && Self.contains(names, name))
-        case (.grading(let names, _), .test): return name != nil && Self.contains(names, name)
         case (.grading, _): return true
         }
     }

@@ -23,11 +23,14 @@ extension Pass {
     }
 
     /// Writes the course's tangled code into its check package (`.build/derive/check`), compiles
-    /// it and runs its tests.
-    static func compileAndTest(_ course: Course, derivePackage: URL, context: PassContext) throws -> CheckRunner.Result {
+    /// it and runs its tests (only `testFunctions`, when given).
+    static func compileAndTest(
+        _ course: Course, derivePackage: URL, testFunctions: [String]? = nil, context: PassContext
+    ) throws -> CheckRunner.Result {
         let folder = course.root.appendingPathComponent(".build/derive/check")
         let package = try NotesPackage.write(course.tangled, to: folder, derivePackage: derivePackage)
-        let runner = CheckRunner(package: package, notePaths: course.notes.map(\.path), notesDisplayPath: course.directory.displayPath)
+        let runner = CheckRunner(
+            package: package, notePaths: course.notes.map(\.path), notesDisplayPath: course.directory.displayPath, testFunctions: testFunctions)
         let result = try runner.run { progress in
             switch progress {
             case .compiling(let step, let steps): context.status("compiling \(step)/\(steps)")

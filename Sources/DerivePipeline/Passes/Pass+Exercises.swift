@@ -4,8 +4,8 @@ import Foundation
 
 extension Pass {
     /// check, grading exercises (`derive exercise`): compiles the course tangled for grading (see
-    /// `ExerciseCode.grading`), once for every exercise, runs their tests and grades each
-    /// exercise; never cached, since the student's code is what changes.
+    /// `ExerciseCode.grading`), once for every exercise, runs only the exercises' test functions
+    /// and grades each exercise; never cached, since the student's code is what changes.
     /// - Throws: `ExerciseSelectionError` when a name is no exercise of the course, before compiling.
     public static func gradeExercises(_ names: Set<String>?, stubs: Bool, derivePackage: URL) -> Pass {
         Pass(.check, needsCleanCourse: true) { course, context in
@@ -13,12 +13,14 @@ extension Pass {
             if known.isEmpty { throw ExerciseSelectionError.none }
             let unknown = (names ?? []).subtracting(known)
             if !unknown.isEmpty { throw ExerciseSelectionError.unknown(unknown.sorted(), known: known) }
-            let result = try compileAndTest(course, derivePackage: derivePackage, context: context)
-            let graded = ExerciseGrader(notes: course.notes, resolutions: course.resolutions).grade(result, names: names, stubs: stubs)
-            course.diagnostics += result.diagnostics + graded.notes
+            let graded = course.resolutions.flatMap(\.exercises).filter { names?.contains($0.name) ?? true }
+            let result = try compileAndTest(
+                course, derivePackage: derivePackage, testFunctions: graded.flatMap(\.testFunctions), context: context)
+            let grading = ExerciseGrader(notes: course.notes, resolutions: course.resolutions).grade(result, names: names, stubs: stubs)
+            course.diagnostics += result.diagnostics + grading.notes
             course.reports = result.reports
-            course.exerciseGrades = graded.grades
-            return "\(graded.grades.filter(\.solved).count) of \(graded.grades.count) exercises solved"
+            course.exerciseGrades = grading.grades
+            return "\(grading.grades.filter(\.solved).count) of \(grading.grades.count) exercises solved"
         }
     }
 }
