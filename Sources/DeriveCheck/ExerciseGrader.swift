@@ -16,8 +16,9 @@ public struct ExerciseGrade: Codable, Hashable, Sendable {
 /// tests ran to the end and none of its own failed. A failure that is no exercise's (a compile
 /// error, a crash) leaves every exercise unsolved, since their tests did not all run.
 public struct ExerciseGrader: Sendable {
-    /// The course's notes, and `resolutions[i]` resolving `notes[i]`.
+    /// The course's notes.
     public var notes: [Note]
+    /// What resolve made of them: `resolutions[i]` resolves `notes[i]`.
     public var resolutions: [NoteResolution]
 
     /// A grader for these notes.
