@@ -45,7 +45,7 @@ let package = Package(
         // Tangle: resolved notes -> Swift sources with #sourceLocation.
         .target(name: "DeriveTangle", dependencies: ["DeriveCore", "DeriveResolve"]),
         // Check: compile the tangled notes in a package of their own, run their tests, read the reports.
-        .target(name: "DeriveCheck", dependencies: ["DeriveCore", "DeriveTangle"]),
+        .target(name: "DeriveCheck", dependencies: ["DeriveCore", "DeriveResolve", "DeriveTangle"]),
         // The build cache: content-addressed entries (SHA-256 keys and checksums) kept across builds.
         .target(name: "DeriveCache", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         // Weave: resolved notes -> HTML pages (KaTeX, swift-syntax highlighting, Mustache templates).
@@ -73,7 +73,7 @@ let package = Package(
         .target(
             name: "DeriveDriver",
             dependencies: [
-                "DerivePipeline", "DeriveWeave", "DeriveCheck", "DeriveCache", .product(name: "Mustache", package: "swift-mustache"),
+                "DerivePipeline", "DeriveTangle", "DeriveWeave", "DeriveCheck", "DeriveCache", .product(name: "Mustache", package: "swift-mustache"),
             ],
             resources: [.copy("CourseTemplate")]
         ),

@@ -34,12 +34,22 @@ public struct CheckRunner: Sendable {
     public var notePaths: [String]
     /// Where locations that name no note point (the notes folder, as the user wrote it).
     public var notesDisplayPath: String
+    /// The names of the only test functions to run (a grading run's), or nil for every test.
+    public var testFunctions: [String]?
 
-    /// A runner for `package`, whose notes are at `notePaths`.
-    public init(package: NotesPackage, notePaths: [String], notesDisplayPath: String) {
+    /// A runner for `package`, whose notes are at `notePaths`, running `testFunctions` (every test when nil).
+    public init(package: NotesPackage, notePaths: [String], notesDisplayPath: String, testFunctions: [String]? = nil) {
         self.package = package
         self.notePaths = notePaths
         self.notesDisplayPath = notesDisplayPath
+        self.testFunctions = testFunctions
+    }
+
+    /// Swift Testing's `--filter` for `names`: a test whose id ends a component with one of them
+    /// (`NotesTests.name(...)`, `NotesTests.Suite/name(...)`).
+    static func filter(for names: [String]) -> [String] {
+        let escaped = names.map { $0.replacing(/[\\^$.|?*+()\[\]{}]/) { "\\" + $0.output } }
+        return ["--filter", "[./](" + escaped.joined(separator: "|") + ")\\("]
     }
 
     /// Compiles the notes and their tests, then runs the tests; `progress` hears how far it is.
@@ -65,7 +75,8 @@ public struct CheckRunner: Sendable {
         let events = scratch.appendingPathComponent("events.jsonl")
         _ = FileManager.default.createFile(atPath: events.path, contents: nil)
         var test = LoggedProcess(
-            arguments: ["test", "--skip-build", "--event-stream-output-path", events.path, "--event-stream-version", "0"],
+            arguments: ["test", "--skip-build", "--event-stream-output-path", events.path, "--event-stream-version", "0"]
+                + (testFunctions.map(Self.filter(for:)) ?? []),
             directory: package.directory)
         test.environment[ReportStore.environmentVariable] = reports.path
         var reader = TestEventReader(notePaths: notePaths, notesDisplayPath: notesDisplayPath)

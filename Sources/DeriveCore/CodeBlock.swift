@@ -53,16 +53,20 @@ public struct CodeAttributes: Codable, Hashable, Sendable {
     /// `figure=fig-name` (comma-separated for several): the labels of the figures an `example`
     /// block draws, in the order it draws them.
     public var figures: [String]
+    /// `exercise=name`: the exercise an `exercise`, `solution` or `test` block belongs to.
+    public var exercise: String?
 
     /// Creates attributes.
     public init(
-        role: CodeRole? = nil, chunkName: String? = nil, implements: [String] = [], isIgnored: Bool = false, figures: [String] = []
+        role: CodeRole? = nil, chunkName: String? = nil, implements: [String] = [], isIgnored: Bool = false, figures: [String] = [],
+        exercise: String? = nil
     ) {
         self.role = role
         self.chunkName = chunkName
         self.implements = implements
         self.isIgnored = isIgnored
         self.figures = figures
+        self.exercise = exercise
     }
 }
 
@@ -71,6 +75,8 @@ public enum CodeRole: String, Codable, Hashable, Sendable, CaseIterable {
     case forward, loss, delta, gradient, update, test
     /// A worked example: compiled like a test, run by the check pass, its output woven after it.
     case example
+    /// An exercise's stub, which the student fills in, and its author's solution (`exercise=name` pairs them).
+    case exercise, solution
 
     /// How the site labels a block of this role.
     public var label: String {
@@ -82,6 +88,8 @@ public enum CodeRole: String, Codable, Hashable, Sendable, CaseIterable {
         case .update: "Update"
         case .test: "Test"
         case .example: "Worked example"
+        case .exercise: "Exercise"
+        case .solution: "Solution"
         }
     }
 }

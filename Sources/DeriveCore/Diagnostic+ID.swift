@@ -80,6 +80,8 @@ extension Diagnostic {
         public static let infoUnknownWord = ID(.parse, "info.unknown-word")
         /// `figure=` with no label, or a label that does not start `fig-`.
         public static let infoFigureLabel = ID(.parse, "info.figure-label")
+        /// `exercise=` with no name, a name Derive does not take, or two names on one block.
+        public static let exerciseName = ID(.parse, "exercise.name")
         /// A code fence that is never closed.
         public static let codeUnterminatedFence = ID(.parse, "code.unterminated-fence")
         /// Markdown nested deeper than Derive reads (block quotes, lists, emphasis).
@@ -118,6 +120,18 @@ extension Diagnostic {
         public static let exampleFigureOutsideExample = ID(.resolve, "example.figure-outside-example")
         /// A note with `gradient` blocks and no derivation check.
         public static let checkMissing = ID(.resolve, "check.missing")
+        /// An `exercise` or `solution` block without `exercise=name`.
+        public static let exerciseUnnamed = ID(.resolve, "exercise.unnamed")
+        /// `exercise=name` on a block that is neither an exercise's stub, its solution nor a test.
+        public static let exerciseMisplaced = ID(.resolve, "exercise.misplaced")
+        /// An exercise whose stub has no `solution` block.
+        public static let exerciseNoSolution = ID(.resolve, "exercise.no-solution")
+        /// A `solution` block with no `exercise` block of its name.
+        public static let exerciseNoStub = ID(.resolve, "exercise.no-stub")
+        /// An exercise that no `test` block grades.
+        public static let exerciseNoTest = ID(.resolve, "exercise.no-test")
+        /// Two exercises of the course with one name (or two stubs, or two solutions, of one exercise).
+        public static let exerciseDuplicate = ID(.resolve, "exercise.duplicate")
 
         // tangle
         /// Two notes would write the same tangled file.
@@ -132,6 +146,8 @@ extension Diagnostic {
         public static let testFailed = ID(.check, "test.failed")
         /// The notes could not be compiled or tested, for a reason no note's line explains.
         public static let checkFailed = ID(.check, "check.failed")
+        /// `derive exercise`: an exercise whose tests did not all pass, at the student's code.
+        public static let exerciseNotSolved = ID(.check, "exercise.not-solved")
 
         // weave
         /// An `example` block did not draw a figure its `figure=` declares, or drew one it does not declare.
@@ -157,13 +173,14 @@ extension Diagnostic {
             notesMissing, noteUnreadable, linkOutsideCourse,
             noteNotUTF8, noteTooLarge, frontMatterUnclosed, frontMatterYAML, frontMatterNotAMapping, frontMatterUnknownKey,
             frontMatterType, mathUnclosedDisplay, infoTwoRoles, infoEmptyImplements, infoTwoChunkNames,
-            infoUnknownWord, infoFigureLabel, codeUnterminatedFence, markdownTooDeep,
+            infoUnknownWord, infoFigureLabel, exerciseName, codeUnterminatedFence, markdownTooDeep,
             labelDuplicate, citationUnknownLabel, citationAmbiguousLabel, linkBroken, linkUnknownAnchor,
             footnoteUndefined, footnoteDuplicate, footnoteUnused, implementsUnknownLabel, chunkUndefined, chunkCycle, chunkTooDeep,
             chunkUnused, implementsRoleMismatch, exampleFigureOutsideExample,
             checkMissing,
+            exerciseUnnamed, exerciseMisplaced, exerciseNoSolution, exerciseNoStub, exerciseNoTest, exerciseDuplicate,
             outputCollision,
-            compileError, compileWarning, testFailed, checkFailed,
+            compileError, compileWarning, testFailed, checkFailed, exerciseNotSolved,
             exampleFigureMismatch, mathTeXError, mathTeXWarning, pageName, fileCollision, htmlOmitted, notationUnused,
             cacheDamaged,
         ]

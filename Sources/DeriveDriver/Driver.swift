@@ -2,6 +2,7 @@ import DeriveCache
 import DeriveCheck
 import DeriveCore
 import DerivePipeline
+import DeriveTangle
 import Foundation
 
 /// Derive's commands as pipelines over one course: which passes each runs, and nothing else.
@@ -70,6 +71,17 @@ public struct Driver: Sendable {
         case .weave: return Pipeline(front + (cacheDirectory == nil ? [] : [storedCheckResults]) + [weave(recorder)])
         case .build: return Pipeline(front + [check, weave(recorder)])
         }
+    }
+
+    /// `derive exercise`: the front passes with the exercises' stubs in place of their solutions
+    /// (their solutions, when `stubs` is false) and only their tests, then one compile and one
+    /// test run that grades the exercises named (every exercise when nil).
+    public func pipeline(gradingExercises names: Set<String>?, stubs: Bool = true) -> Pipeline {
+        Pipeline([
+            .load, .parse(jobs: jobs, memo: parsedNotes), .resolve,
+            .tangle(moduleName: NotesPackage.moduleName, exercises: .grading(names, stubs: stubs)),
+            .gradeExercises(names, stubs: stubs, derivePackage: derivePackage),
+        ])
     }
 
     private var check: Pass { .check(derivePackage: derivePackage, cache: checkResults) }

@@ -63,6 +63,8 @@ struct CodeInfoParser {
                     at: location))
             }
             result.attributes.figures += labels
+        } else if word.hasPrefix("exercise=") {
+            readExercise(String(word.dropFirst("exercise=".count)), at: location, into: &result)
         } else if word.hasPrefix("#"), word.count > 1, result.language == "math" {
             result.equationLabel = String(word.dropFirst())
         } else if word.hasPrefix("#"), word.count > 1 {
@@ -83,6 +85,20 @@ struct CodeInfoParser {
         }
     }
 
+    /// Reads the name of `exercise=name`: one name a block, letters, digits, `-`, `_` and `.`.
+    private func readExercise(_ name: String, at location: NoteLocation, into result: inout Result) {
+        if let existing = result.attributes.exercise {
+            result.diagnostics.append(Diagnostic(
+                .error, .exerciseName, "a block belongs to one exercise, and this one names '\(existing)' and '\(name)'", at: location))
+        } else if name.isEmpty || !name.allSatisfy({ $0.isLetter || $0.isNumber || "-_.".contains($0) }) {
+            result.diagnostics.append(Diagnostic(
+                .error, .exerciseName, "'exercise=\(name)' needs a name of letters, digits, '-', '_' or '.' (e.g. 'exercise=tanh-delta')",
+                at: location))
+        } else {
+            result.attributes.exercise = name
+        }
+    }
+
     /// The word of ours that `word` misspells by one or two letters, if any.
     private static func nearMiss(_ word: String) -> String? {
         let known = CodeRole.allCases.map(\.rawValue) + ["ignore"]
@@ -93,7 +109,7 @@ struct CodeInfoParser {
     private func unknownWordMessage(_ word: String) -> String {
         let known = CodeRole.allCases.map(\.rawValue) + ["ignore"]
         var message = "unknown word '\(word)' in the code block's info string; expected a role ("
-            + CodeRole.allCases.map(\.rawValue).joined(separator: ", ") + "), 'ignore', '#name', 'implements=eq-name' or 'figure=fig-name'"
+            + CodeRole.allCases.map(\.rawValue).joined(separator: ", ") + "), 'ignore', '#name', 'implements=eq-name', 'figure=fig-name' or 'exercise=name'"
         if let suggestion = known.min(by: { $0.editDistance(to: word) < $1.editDistance(to: word) }),
            suggestion.editDistance(to: word) <= 2 {
             message += "; did you mean '\(suggestion)'?"

@@ -1,3 +1,4 @@
+import DeriveCheck
 import DeriveCore
 import DeriveResolve
 import DeriveTangle
@@ -24,6 +25,8 @@ public struct Course: Codable, Sendable {
     public var tangled: [TangledNote] = []
     /// check: the checks' reports; nil until the notes' tests have run.
     public var reports: CheckReports?
+    /// check, grading exercises (`derive exercise`): each exercise graded, in course order; nil otherwise.
+    public var exerciseGrades: [ExerciseGrade]?
     /// weave: the pages written, relative to the site folder.
     public var pages: [String] = []
     /// Whether the course's outputs are those of its last build with the same inputs, so that

@@ -27,6 +27,8 @@ public struct NoteResolution: Codable, Hashable, Sendable {
     /// Where each relative link to a note leads, by destination as written (`02-relu.md#delta`
     /// -> `02-relu.html#delta`), as a path from the site's root.
     public var links: [String: String] = [:]
+    /// The note's exercises, in the order of their stubs.
+    public var exercises: [Exercise] = []
 
     /// Creates a resolution.
     public init(
@@ -54,6 +56,11 @@ public struct NoteResolution: Codable, Hashable, Sendable {
     /// The number of the equation labelled `label`, if the note defines it.
     public func equationNumber(of label: String) -> Int? {
         equations.first { $0.label == label }?.number
+    }
+
+    /// The exercise that the block numbered `number` is the stub, the solution or a test of.
+    public func exercise(ofBlock number: Int) -> Exercise? {
+        exercises.first { $0.stub == number || $0.solution == number || $0.tests.contains(number) }
     }
 
     /// The blocks that implement the equation labelled `label`, in document order.

@@ -25,6 +25,7 @@ public struct Resolver: Sendable {
         var resolutions = notes.enumerated().map { index, note in
             resolveLocally(note, number: Self.noteNumber(of: note, at: index), diagnostics: &diagnostics)
         }
+        diagnostics += ExerciseTable.duplicates(in: resolutions, notes: notes)
         let index = CourseIndex(notes: notes, resolutions: resolutions, assets: assets)
         for position in notes.indices {
             index.resolveReferences(of: notes[position], position: position, into: &resolutions[position], diagnostics: &diagnostics)
@@ -81,6 +82,9 @@ public struct Resolver: Sendable {
             noteNumber: number)
         resolution.figures = numberFigures(note, diagnostics: &diagnostics)
         resolution.footnotes = orderFootnotes(note, diagnostics: &diagnostics)
+        let exercises = ExerciseTable(note: note).exercises()
+        resolution.exercises = exercises.exercises
+        diagnostics += exercises.diagnostics
         return resolution
     }
 

@@ -5,9 +5,14 @@ import DeriveResolve
 public struct Tangler: Sendable {
     /// The name of the module the notes compile into; test code imports it with `@testable`.
     public var moduleName: String
+    /// Which code of the exercises goes in: their solutions (the default), or their stubs for grading.
+    public var exercises: ExerciseCode
 
-    /// A tangler for notes that compile into `moduleName`.
-    public init(moduleName: String = "Notes") { self.moduleName = moduleName }
+    /// A tangler for notes that compile into `moduleName`, with `exercises`' code.
+    public init(moduleName: String = "Notes", exercises: ExerciseCode = .solutions) {
+        self.moduleName = moduleName
+        self.exercises = exercises
+    }
 
     /// Tangles one note, expanding its chunks as `resolution` resolved them.
     public func tangle(_ note: Note, resolution: NoteResolution) -> TangledNote {
@@ -15,7 +20,7 @@ public struct Tangler: Sendable {
         let chunks = resolution.chunks.mapValues { $0.definitions.map { code[$0 - 1] } }
         var module = SourceEmitter(notePath: note.path, chunks: chunks)
         var tests = SourceEmitter(notePath: note.path, chunks: chunks)
-        for block in code where block.isCompiled && block.attributes.chunkName == nil {
+        for block in code where block.isCompiled && block.attributes.chunkName == nil && exercises.includes(block) {
             switch block.attributes.role {
             case .test: tests.emit(block)
             case .example: tests.emitExample(block)

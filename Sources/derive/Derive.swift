@@ -16,7 +16,7 @@ struct Derive: AsyncParsableCommand {
         version: DerivePackage.version,
         subcommands: [
             BuildCommand.self, CheckCommand.self, WeaveCommand.self, ServeCommand.self, LintCommand.self,
-            PDFCommand.self, TangleCommand.self, DumpCommand.self, InitCommand.self,
+            ExerciseCommand.self, PDFCommand.self, TangleCommand.self, DumpCommand.self, InitCommand.self,
         ])
 
     /// Runs the command; a usage error exits 2 (argument-parser's default is 64), any other failure 1.

@@ -48,3 +48,19 @@ struct CodeInfoTests {
         }
     }
 }
+
+@Suite("Code fences: exercise=name")
+struct ExerciseWordTests {
+    @Test func exerciseNamesTheExerciseInEitherSyntax() throws {
+        let plain = try #require(parse("```swift solution exercise=tanh-delta\nlet a = 1\n```\n").note?.codeBlocks.first)
+        let braces = try #require(parse("```{.swift .solution exercise=tanh-delta}\nlet a = 1\n```\n").note?.codeBlocks.first)
+        #expect(plain.attributes == CodeAttributes(role: .solution, exercise: "tanh-delta"))
+        #expect(braces.attributes == plain.attributes)
+    }
+
+    @Test func anEmptyOrSecondExerciseNameIsAnErrorAtTheWord() {
+        #expect(diagnosticIDs("```swift exercise exercise=\nlet a = 1\n```\n") == ["exercise.name@1:19"])
+        #expect(diagnosticIDs("```swift test exercise=a exercise=b\nlet a = 1\n```\n") == ["exercise.name@1:26"])
+        #expect(diagnosticIDs("```swift test exercise=a/b\nlet a = 1\n```\n") == ["exercise.name@1:15"])
+    }
+}

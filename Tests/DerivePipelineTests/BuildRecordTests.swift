@@ -52,7 +52,7 @@ struct BuildRecordTests {
         let second = try weave(root)
         #expect(second.course.isUnchanged)
         #expect(second.ran == [.load, .load])
-        #expect(second.unchanged == [.parse, .resolve, .tangle, .weave])
+        #expect(second.unchanged == [.parse, .resolve, .tangle, .check, .weave])
         #expect(second.course.pages == first.course.pages)
         #expect(second.course.diagnostics == first.course.diagnostics)
         #expect(try stamps(root.appendingPathComponent("Site")) == site)

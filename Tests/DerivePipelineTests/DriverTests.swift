@@ -130,6 +130,50 @@ struct DriverTests {
         let reports = try #require(course.reports)
         #expect(reports.derivations.contains { $0.line == 54 && $0.passed })
     }
+
+    /// `derive exercise`: one compile grades every exercise; an untouched stub fails at its
+    /// test's line with a note at the stub, the solutions pass, the course's other tests do not run.
+    @Test(.timeLimit(.minutes(10)))
+    func gradingExercisesFailsUntouchedStubsAtTheirLinesAndPassesSolutions() throws {
+        let root = try course(copying: fixture("exercises"))
+        defer { try? FileManager.default.removeItem(at: root) }
+        let note = "Notes/01-tanh.md"
+        func grade(_ names: Set<String>?, stubs: Bool) throws -> Course {
+            var course = Course.open(root: root)
+            try Driver(derivePackage: Self.repository, siteDirectory: course.siteDirectory)
+                .pipeline(gradingExercises: names, stubs: stubs).run(&course)
+            return course
+        }
+
+        let stubs = try grade(nil, stubs: true)
+        let grades = try #require(stubs.exerciseGrades)
+        #expect(grades.map(\.exercise.name) == ["tanh-delta", "square"])
+        #expect(grades.map(\.solved) == [false, false])
+        #expect(grades.map(\.codeLocation.description) == ["\(note):16:1", "\(note):39:1"])
+        let failures = stubs.diagnostics.sortedByLocation().filter { $0.id == .testFailed }
+        #expect(failures.map(\.location.description) == ["\(note):32:5", "\(note):50:5"], "\(stubs.diagnostics)")
+        #expect(failures.last?.message == "squarePrimeAtThree() failed: Expectation failed: (squarePrime(3) → 0.0) == (6 → 6.0)")
+        let notes = stubs.diagnostics.filter { $0.id == .exerciseNotSolved }
+        #expect(notes.map(\.severity) == [.note, .note])
+        #expect(notes.map(\.description) == [
+            "\(note):16:1: note: exercise 'tanh-delta' is not solved yet (its tests failed at line 32): your code is at \(note):16",
+            "\(note):39:1: note: exercise 'square' is not solved yet (its tests failed at line 50): your code is at \(note):39",
+        ])
+        // The note's own test, which no exercise owns, did not run.
+        #expect(!stubs.diagnostics.contains { $0.message.contains("tanhDeltaPushesTowardsTheTarget") })
+
+        let solutions = try grade(nil, stubs: false)
+        #expect(solutions.exerciseGrades?.map(\.solved) == [true, true], "\(solutions.diagnostics)")
+        #expect(solutions.exerciseGrades?.map(\.codeLocation.line) == [22, 45])
+        #expect(!solutions.diagnostics.containsErrors)
+
+        // One exercise by name: the other keeps its solution and is not graded.
+        let one = try grade(["square"], stubs: true)
+        #expect(one.exerciseGrades?.map(\.exercise.name) == ["square"])
+        #expect(one.diagnostics.filter { $0.id == .testFailed }.map(\.location.line) == [50])
+
+        #expect(throws: PipelineError.self) { try grade(["nope"], stubs: true) }
+    }
 }
 
 /// The stages a pipeline finished, collected from its observer.

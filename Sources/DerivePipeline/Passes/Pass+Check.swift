@@ -14,17 +14,7 @@ extension Pass {
                 return summary(of: cached.result) + " (cached: nothing the notes' code depends on changed since "
                     + cached.produced.formatted(.iso8601) + ")"
             }
-            let folder = course.root.appendingPathComponent(".build/derive/check")
-            let package = try NotesPackage.write(course.tangled, to: folder, derivePackage: derivePackage)
-            let runner = CheckRunner(package: package, notePaths: course.notes.map(\.path), notesDisplayPath: course.directory.displayPath)
-            let result = try runner.run { progress in
-                switch progress {
-                case .compiling(let step, let steps): context.status("compiling \(step)/\(steps)")
-                case .testing(let done, let total, let failed):
-                    context.status("tests \(done)/\(total)" + (failed > 0 ? ", \(failed) failed" : ""))
-                }
-            }
-            context.detail(result.log)
+            let result = try compileAndTest(course, derivePackage: derivePackage, context: context)
             course.diagnostics += result.diagnostics
             course.reports = result.reports
             if result.succeeded { cache?.keep(result, for: course.tangled, derivePackage: derivePackage) }
@@ -44,6 +34,26 @@ extension Pass {
             course.reports = cached.result.reports
             return summary(of: cached.result) + " (from the cache, produced " + cached.produced.formatted(.iso8601) + ")"
         }
+    }
+
+    /// Writes the course's tangled code into its check package (`.build/derive/check`), compiles
+    /// it and runs its tests (only `testFunctions`, when given).
+    static func compileAndTest(
+        _ course: Course, derivePackage: URL, testFunctions: [String]? = nil, context: PassContext
+    ) throws -> CheckRunner.Result {
+        let folder = course.root.appendingPathComponent(".build/derive/check")
+        let package = try NotesPackage.write(course.tangled, to: folder, derivePackage: derivePackage)
+        let runner = CheckRunner(
+            package: package, notePaths: course.notes.map(\.path), notesDisplayPath: course.directory.displayPath, testFunctions: testFunctions)
+        let result = try runner.run { progress in
+            switch progress {
+            case .compiling(let step, let steps): context.status("compiling \(step)/\(steps)")
+            case .testing(let done, let total, let failed):
+                context.status("tests \(done)/\(total)" + (failed > 0 ? ", \(failed) failed" : ""))
+            }
+        }
+        context.detail(result.log)
+        return result
     }
 
     private static func summary(of result: CheckRunner.Result) -> String {

@@ -60,10 +60,11 @@ extension Pass {
         return "\(equations) numbered equations, \(chunks) chunks"
     }
 
-    /// tangle: each note's module and test sources, in memory (the commands decide where they go).
-    public static func tangle(moduleName: String) -> Pass {
+    /// tangle: each note's module and test sources, in memory (the commands decide where they go),
+    /// with the exercises' solutions, or their stubs for grading (`exercises`).
+    public static func tangle(moduleName: String, exercises: ExerciseCode = .solutions) -> Pass {
         Pass(.tangle) { course, _ in
-            let result = Tangler(moduleName: moduleName).tangle(course.notes, resolutions: course.resolutions)
+            let result = Tangler(moduleName: moduleName, exercises: exercises).tangle(course.notes, resolutions: course.resolutions)
             course.tangled = result.tangled
             course.diagnostics += result.diagnostics
             let lines = result.tangled.reduce(0) { $0 + $1.moduleSource.count(where: { $0 == "\n" }) + $1.testSource.count(where: { $0 == "\n" }) }

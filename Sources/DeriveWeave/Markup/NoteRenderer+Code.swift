@@ -14,12 +14,13 @@ extension NoteRenderer {
         if let role = code.attributes.role { classes.append("role-\(role.rawValue)") }
         if code.language == "swift" && !code.isCompiled { classes.append("not-compiled") }
         let language = code.language.isEmpty ? "" : " class=\"language-\(code.language.htmlEscaped)\""
-        return "<figure class=\"\(classes.joined(separator: " "))\" id=\"\(entry.anchor)\">\n"
+        let figure = "<figure class=\"\(classes.joined(separator: " "))\" id=\"\(entry.anchor)\">\n"
             + "<figcaption>\(caption(code, entry: entry))</figcaption>\n"
             + "<button class=\"copy\" type=\"button\" hidden>Copy</button>\n"
             + "<pre><code\(language)>\(numbered(lines, from: code.firstCodeLine))</code></pre>\n"
-            + chunkNotes(code, entry: entry)
+            + chunkNotes(code, entry: entry) + exerciseNote(code)
             + "</figure>\n"
+        return code.language == "swift" && code.attributes.role == .solution ? foldedSolution(figure) : figure
     }
 
     /// Each line in a span that carries its line in the note, shown in the gutter (and never copied).
@@ -32,6 +33,7 @@ extension NoteRenderer {
         if let role = code.attributes.role {
             parts.append("<span class=\"role\">\(role.label.htmlEscaped)</span>")
         }
+        if let exercise = exerciseCaption(code) { parts.append(exercise) }
         if let name = code.attributes.chunkName {
             let definitions = resolution.chunks[name]?.definitions ?? []
             let isFirst = definitions.first == entry.number || !definitions.contains(entry.number)
@@ -67,7 +69,8 @@ extension NoteRenderer {
         }
         let tree = Parser.parse(source: parsable.map { $0 + "\n" }.joined())
         let chunk = entry.chunkName.flatMap { resolution.chunks[$0] }
-        if code.isCompiled, chunk.map({ $0.isCompiled && $0.isTopLevel }) ?? true {
+        // An exercise's stub and its solution declare the same names: the index lists the stub, which shows.
+        if code.isCompiled, code.attributes.role != .solution, chunk.map({ $0.isCompiled && $0.isTopLevel }) ?? true {
             declarations += DeclarationCollector.declarations(in: tree).map { ($0, entry) }
         }
         var highlighted = SwiftHighlighter.highlightedLines(of: tree)
