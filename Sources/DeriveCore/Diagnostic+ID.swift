@@ -104,6 +104,8 @@ extension Diagnostic {
         public static let chunkCycle = ID(.resolve, "chunk.cycle")
         /// Chunk references nested deeper than Derive expands.
         public static let chunkTooDeep = ID(.resolve, "chunk.too-deep")
+        /// A chunk reference whose expansion would make the note's tangled code larger than Derive writes.
+        public static let chunkTooLarge = ID(.resolve, "chunk.too-large")
         /// A chunk no compiled block uses, so it is not compiled.
         public static let chunkUnused = ID(.resolve, "chunk.unused")
         /// A note with `gradient` blocks and no derivation check.
@@ -146,7 +148,7 @@ extension Diagnostic {
             infoUnknownWord, codeUnterminatedFence, markdownTooDeep,
             labelDuplicate, citationUnknownLabel, citationAmbiguousLabel, linkBroken, linkUnknownAnchor,
             footnoteUndefined, footnoteDuplicate, footnoteUnused, implementsUnknownLabel, chunkUndefined, chunkCycle, chunkTooDeep,
-            chunkUnused,
+            chunkTooLarge, chunkUnused,
             checkMissing,
             outputCollision,
             compileError, compileWarning, testFailed, checkFailed,

@@ -1,4 +1,4 @@
-import DeriveCore
+@testable import DeriveCore
 import Foundation
 import Testing
 
@@ -33,6 +33,48 @@ struct FolderSwapTests {
         try FolderSwap.replace(site) { try Data("a".utf8).write(to: $0.appendingPathComponent("a.html")) }
         try FolderSwap.replace(site) { try Data("b".utf8).write(to: $0.appendingPathComponent("b.html")) }
         #expect(try FileManager.default.contentsOfDirectory(atPath: site.path) == ["b.html"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path) == ["Site"])
+    }
+
+    /// Moving the old folder aside can fail (it is busy, or its parent changed): the old folder
+    /// stays, and the staging folder is removed.
+    @Test func aFailingMoveOfTheOldFolderLeavesItAndNoStaging() throws {
+        let parent = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let site = parent.appendingPathComponent("Site")
+        try FolderSwap.replace(site) { try Data("old".utf8).write(to: $0.appendingPathComponent("index.html")) }
+        struct Busy: Error {}
+        var moves: [String] = []
+        #expect(throws: Busy.self) {
+            try FolderSwap.replace(
+                site, fill: { try Data("new".utf8).write(to: $0.appendingPathComponent("index.html")) },
+                move: { from, _ in
+                    moves.append(from.lastPathComponent)
+                    throw Busy()
+                })
+        }
+        #expect(moves == ["Site"])
+        #expect(try String(contentsOf: site.appendingPathComponent("index.html"), encoding: .utf8) == "old")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path) == ["Site"])
+    }
+
+    /// Moving the new folder into place can fail: the old folder is moved back, and no staging
+    /// or retired folder is left.
+    @Test func aFailingMoveOfTheNewFolderPutsTheOldOneBack() throws {
+        let parent = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let site = parent.appendingPathComponent("Site")
+        try FolderSwap.replace(site) { try Data("old".utf8).write(to: $0.appendingPathComponent("index.html")) }
+        struct Busy: Error {}
+        #expect(throws: Busy.self) {
+            try FolderSwap.replace(
+                site, fill: { try Data("new".utf8).write(to: $0.appendingPathComponent("index.html")) },
+                move: { from, to in
+                    if from.lastPathComponent.contains(".staging-") { throw Busy() }
+                    try FileManager.default.moveItem(at: from, to: to)
+                })
+        }
+        #expect(try String(contentsOf: site.appendingPathComponent("index.html"), encoding: .utf8) == "old")
         #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path) == ["Site"])
     }
 }
