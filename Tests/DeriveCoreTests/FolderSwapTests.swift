@@ -78,3 +78,35 @@ struct FolderSwapTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path) == ["Site"])
     }
 }
+
+@Suite("FolderSwap: what a killed swap left is cleared by the next")
+struct FolderSwapRecoveryTests {
+    /// A process id no process has: past Linux's largest (`pid_max` is at most 2^22).
+    private let deadProcess = 4_194_305
+
+    @Test func aKilledSwapsStagingFolderIsRemovedAndItsRetiredFolderPutBack() throws {
+        let parent = FileManager.default.temporaryDirectory.appendingPathComponent("derive-core-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let staging = parent.appendingPathComponent(".Site.staging-\(deadProcess)-1")
+        let retired = parent.appendingPathComponent(".Site.old-\(deadProcess)-1")
+        try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: retired, withIntermediateDirectories: true)
+        try Data("previous".utf8).write(to: retired.appendingPathComponent("index.html"))
+        // Killed between its two renames: Site is missing, the whole previous site is retired.
+        FolderSwap.recoverAbandoned(parent.appendingPathComponent("Site"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path) == ["Site"])
+        #expect(try String(contentsOf: parent.appendingPathComponent("Site/index.html"), encoding: .utf8) == "previous")
+    }
+
+    @Test func aRunningProcesssFoldersAreLeftAlone() throws {
+        let parent = FileManager.default.temporaryDirectory.appendingPathComponent("derive-core-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let mine = parent.appendingPathComponent(".Site.staging-\(ProcessInfo.processInfo.processIdentifier)-1")
+        let dead = parent.appendingPathComponent(".Site.old-\(deadProcess)-2")
+        try FileManager.default.createDirectory(at: mine, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: dead, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: parent.appendingPathComponent("Site"), withIntermediateDirectories: true)
+        FolderSwap.recoverAbandoned(parent.appendingPathComponent("Site"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path).sorted() == [mine.lastPathComponent, "Site"])
+    }
+}

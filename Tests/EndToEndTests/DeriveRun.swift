@@ -46,12 +46,13 @@ struct DeriveRun {
     }
 }
 
-/// A running `derive` process whose output goes to files (no pipe can fill up and block it).
+/// A running `derive` process whose output is read from pipes as it comes (drained at once, so
+/// no pipe can fill up and block it), and awaited: `waitForOutput` resumes when a line arrives.
 final class DeriveProcess: @unchecked Sendable {
     /// The process.
     let process = Process()
-    private let output: URL
-    private let errors: URL
+    private let output = OutputCollector()
+    private let errors = OutputCollector()
     private let exit = ExitSignal()
 
     /// Starts `derive arguments` (or `executable prefix arguments`) in `directory`.
@@ -59,36 +60,34 @@ final class DeriveProcess: @unchecked Sendable {
         guard FileManager.default.isExecutableFile(atPath: executable.path) else {
             throw TestFailure("no executable at \(executable.path); build derive with `swift build --product derive`")
         }
-        let logs = FileManager.default.temporaryDirectory.appendingPathComponent("derive-e2e-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: logs, withIntermediateDirectories: true)
-        output = logs.appendingPathComponent("stdout")
-        errors = logs.appendingPathComponent("stderr")
-        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
         process.executableURL = executable
         process.arguments = prefix + arguments
         process.currentDirectoryURL = directory
-        process.standardOutput = try FileHandle(forWritingTo: output)
-        process.standardError = try FileHandle(forWritingTo: errors)
+        process.standardOutput = output.pipe
+        process.standardError = errors.pipe
         process.terminationHandler = { [exit] process in exit.signal(process.terminationStatus) }
         try process.run()
     }
 
     deinit {
         if process.isRunning { process.terminate() }
-        try? FileManager.default.removeItem(at: output.deletingLastPathComponent())
     }
 
     /// What the process has printed on standard output so far.
-    var stdout: String { (try? String(contentsOf: output, encoding: .utf8)) ?? "" }
+    var stdout: String { output.text }
     /// What the process has printed on standard error so far.
-    var stderr: String { (try? String(contentsOf: errors, encoding: .utf8)) ?? "" }
+    var stderr: String { errors.text }
 
-    /// Waits for the exit status (the process's termination, awaited, not polled); kills the
-    /// process and throws after `timeout`.
+    /// Waits for the exit status (the process's termination, awaited, not polled) and for the
+    /// end of its output; kills the process and throws after `timeout`.
     func wait(timeout: Duration) async throws -> Int32 {
         try await withThrowingTaskGroup(of: Int32.self) { group in
-            group.addTask { await self.exit.status() }
+            group.addTask {
+                let status = await self.exit.status()
+                await self.output.finished()
+                await self.errors.finished()
+                return status
+            }
             group.addTask {
                 try await Task.sleep(for: timeout)
                 self.process.terminate()
@@ -100,18 +99,92 @@ final class DeriveProcess: @unchecked Sendable {
         }
     }
 
-    /// Waits until standard output has a line matching `pattern`, and returns the match's first group.
+    /// Waits until standard output has a match of `pattern` (awaiting each new piece of output,
+    /// not polling), and returns the match's first group; throws when the output ends without one
+    /// or after `timeout`.
     func waitForOutput(_ pattern: String, timeout: Duration) async throws -> String {
-        let regex = try Regex(pattern)
-        let deadline = ContinuousClock.now + timeout
-        while ContinuousClock.now < deadline {
-            if let match = stdout.firstMatch(of: regex) {
-                return match.output.count > 1 ? (match.output[1].substring.map(String.init) ?? "") : String(match.output[0].substring ?? "")
+        _ = try Regex(pattern)  // a bad pattern throws here
+        let found = try await withThrowingTaskGroup(of: String?.self) { group in
+            group.addTask {
+                guard let regex = try? Regex(pattern) else { return nil }
+                return await self.output.firstMatch { text in
+                    text.firstMatch(of: regex).map { match in
+                        match.output.count > 1 ? (match.output[1].substring.map(String.init) ?? "") : String(match.output[0].substring ?? "")
+                    }
+                }
             }
-            guard process.isRunning else { break }
-            try await Task.sleep(for: .milliseconds(50))
+            group.addTask {
+                // Ending the process ends its output, which resumes the waiter above.
+                try await Task.sleep(for: timeout)
+                self.process.terminate()
+                return nil
+            }
+            defer { group.cancelAll() }
+            return try await group.next() ?? nil
         }
-        throw TestFailure("derive never printed /\(pattern)/ (within \(timeout))\nstdout:\n\(stdout)\nstderr:\n\(stderr)")
+        guard let found else {
+            throw TestFailure("derive never printed /\(pattern)/ (within \(timeout))\nstdout:\n\(stdout)\nstderr:\n\(stderr)")
+        }
+        return found
+    }
+}
+
+/// One output stream of a process, collected from its pipe as it is written, with waiters that
+/// resume when what has arrived matches (or when the stream ends).
+private final class OutputCollector: @unchecked Sendable {
+    /// The pipe the process writes into.
+    let pipe = Pipe()
+    private let lock = NSLock()
+    private var data = Data()
+    private var ended = false
+    private var waiters: [(match: (String) -> String?, resume: CheckedContinuation<String?, Never>)] = []
+
+    init() {
+        pipe.fileHandleForReading.readabilityHandler = { [weak self] handle in
+            let chunk = handle.availableData
+            self?.received(chunk)
+            if chunk.isEmpty { handle.readabilityHandler = nil }
+        }
+    }
+
+    /// Everything written so far.
+    var text: String { lock.withLock { String(decoding: data, as: UTF8.self) } }
+
+    private func received(_ chunk: Data) {
+        let ready: [(String?, CheckedContinuation<String?, Never>)] = lock.withLock {
+            if chunk.isEmpty { ended = true } else { data.append(chunk) }
+            let text = String(decoding: data, as: UTF8.self)
+            var ready: [(String?, CheckedContinuation<String?, Never>)] = []
+            waiters.removeAll { waiter in
+                if let found = waiter.match(text) {
+                    ready.append((found, waiter.resume))
+                    return true
+                }
+                if ended { ready.append((nil, waiter.resume)) }
+                return ended
+            }
+            return ready
+        }
+        for (found, resume) in ready { resume.resume(returning: found) }
+    }
+
+    /// The first value `match` finds in the output, as soon as it is there; nil if the stream ends first.
+    func firstMatch(_ match: @escaping (String) -> String?) async -> String? {
+        await withCheckedContinuation { resume in
+            let answer: String?? = lock.withLock {
+                let text = String(decoding: data, as: UTF8.self)
+                if let found = match(text) { return .some(found) }
+                if ended { return .some(nil) }
+                waiters.append((match, resume))
+                return nil
+            }
+            if let answer { resume.resume(returning: answer) }
+        }
+    }
+
+    /// Returns once the stream has ended (the process closed it, by exiting).
+    func finished() async {
+        _ = await firstMatch { _ in nil }
     }
 }
 
