@@ -63,14 +63,15 @@ public struct GeneratedNote: Sendable, CustomStringConvertible {
 
     private static let renderableAtoms = [
         "x", "a_{i}", "b^{2}", "\\alpha", "\\frac{1}{n}", "*", "\\{", "\\}", "<", ">", "[", "]", "|", "!",
-        "<script>", "\\sum_{j=1}^{n}", "w^{[l]}", "\\partial", "\\\\",
+        "<script>", "\\sum_{j=1}^{n}", "w^{[l]}", "\\partial",
     ]
 
     private func tex(_ random: inout Choice) -> String {
         let first = ["x", "W", "\\delta", "a_{1}", "\\sigma"][random.next(5)]
         let alphabet = renderable ? Self.renderableAtoms : Self.texAtoms
         let atoms = (0..<random.next(5)).map { _ in alphabet[random.next(alphabet.count)] }
-        let separator = random.next(2) == 0 ? " " : ""
+        // Atoms run together too (`x*y`), except where a command would swallow the next letter.
+        let separator = renderable || random.next(2) == 0 ? " " : ""
         return ([first] + atoms + ["y"]).joined(separator: separator)
     }
 
