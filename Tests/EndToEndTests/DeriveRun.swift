@@ -46,13 +46,13 @@ struct DeriveRun {
     }
 }
 
-/// A running `derive` process whose output is read from pipes as it comes (drained at once, so
-/// no pipe can fill up and block it), and awaited: `waitForOutput` resumes when a line arrives.
+/// A running `derive` process whose output goes to files (no pipe can fill up and block it, and no
+/// other process can hold its end of file back).
 final class DeriveProcess: @unchecked Sendable {
     /// The process.
     let process = Process()
-    private let output = OutputCollector()
-    private let errors = OutputCollector()
+    private let output: URL
+    private let errors: URL
     private let exit = ExitSignal()
 
     /// Starts `derive arguments` (or `executable prefix arguments`) in `directory`.
@@ -60,34 +60,36 @@ final class DeriveProcess: @unchecked Sendable {
         guard FileManager.default.isExecutableFile(atPath: executable.path) else {
             throw TestFailure("no executable at \(executable.path); build derive with `swift build --product derive`")
         }
+        let logs = FileManager.default.temporaryDirectory.appendingPathComponent("derive-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: logs, withIntermediateDirectories: true)
+        output = logs.appendingPathComponent("stdout")
+        errors = logs.appendingPathComponent("stderr")
+        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
         process.executableURL = executable
         process.arguments = prefix + arguments
         process.currentDirectoryURL = directory
-        process.standardOutput = output.pipe
-        process.standardError = errors.pipe
+        process.standardOutput = try FileHandle(forWritingTo: output)
+        process.standardError = try FileHandle(forWritingTo: errors)
         process.terminationHandler = { [exit] process in exit.signal(process.terminationStatus) }
         try process.run()
     }
 
     deinit {
         if process.isRunning { process.terminate() }
+        try? FileManager.default.removeItem(at: output.deletingLastPathComponent())
     }
 
     /// What the process has printed on standard output so far.
-    var stdout: String { output.text }
+    var stdout: String { (try? String(contentsOf: output, encoding: .utf8)) ?? "" }
     /// What the process has printed on standard error so far.
-    var stderr: String { errors.text }
+    var stderr: String { (try? String(contentsOf: errors, encoding: .utf8)) ?? "" }
 
-    /// Waits for the exit status (the process's termination, awaited, not polled) and for the
-    /// end of its output; kills the process and throws after `timeout`.
+    /// Waits for the exit status (the process's termination, awaited, not polled); kills the
+    /// process and throws after `timeout`.
     func wait(timeout: Duration) async throws -> Int32 {
         try await withThrowingTaskGroup(of: Int32.self) { group in
-            group.addTask {
-                let status = await self.exit.status()
-                await self.output.finished()
-                await self.errors.finished()
-                return status
-            }
+            group.addTask { await self.exit.status() }
             group.addTask {
                 try await Task.sleep(for: timeout)
                 self.process.terminate()
@@ -99,92 +101,31 @@ final class DeriveProcess: @unchecked Sendable {
         }
     }
 
-    /// Waits until standard output has a match of `pattern` (awaiting each new piece of output,
-    /// not polling), and returns the match's first group; throws when the output ends without one
-    /// or after `timeout`.
+    /// Waits until standard output has a match of `pattern`, and returns the match's first group.
+    /// Awaited, not polled: each write to the output file is an inotify event, after which the
+    /// file is read again; the process's exit ends the wait too. (Output goes to files, not pipes,
+    /// because a pipe's end would also be inherited by processes other tests start at the same
+    /// moment, and its end of file then waits for them.)
     func waitForOutput(_ pattern: String, timeout: Duration) async throws -> String {
         _ = try Regex(pattern)  // a bad pattern throws here
-        let found = try await withThrowingTaskGroup(of: String?.self) { group in
-            group.addTask {
-                guard let regex = try? Regex(pattern) else { return nil }
-                return await self.output.firstMatch { text in
-                    text.firstMatch(of: regex).map { match in
-                        match.output.count > 1 ? (match.output[1].substring.map(String.init) ?? "") : String(match.output[0].substring ?? "")
-                    }
-                }
-            }
-            group.addTask {
-                // Ending the process ends its output, which resumes the waiter above.
-                try await Task.sleep(for: timeout)
-                self.process.terminate()
-                return nil
-            }
-            defer { group.cancelAll() }
-            return try await group.next() ?? nil
+        let events = try FileEvents(mask: UInt32(IN_MODIFY))
+        try events.watch(output)
+        let output = output
+        @Sendable func found() -> String? {
+            guard let regex = try? Regex(pattern),
+                  let match = ((try? String(contentsOf: output, encoding: .utf8)) ?? "").firstMatch(of: regex) else { return nil }
+            return match.output.count > 1 ? (match.output[1].substring.map(String.init) ?? "") : String(match.output[0].substring ?? "")
         }
-        guard let found else {
+        if let already = found() { return already }
+        exit.whenExited { events.stop() }  // an exit ends the wait: nothing more will be printed
+        let result = await Task.detached {
+            _ = try? await events.next(timeout: timeout) { _ in found() != nil }
+            return found()
+        }.value
+        guard let result else {
             throw TestFailure("derive never printed /\(pattern)/ (within \(timeout))\nstdout:\n\(stdout)\nstderr:\n\(stderr)")
         }
-        return found
-    }
-}
-
-/// One output stream of a process, collected from its pipe as it is written, with waiters that
-/// resume when what has arrived matches (or when the stream ends).
-private final class OutputCollector: @unchecked Sendable {
-    /// The pipe the process writes into.
-    let pipe = Pipe()
-    private let lock = NSLock()
-    private var data = Data()
-    private var ended = false
-    private var waiters: [(match: (String) -> String?, resume: CheckedContinuation<String?, Never>)] = []
-
-    init() {
-        pipe.fileHandleForReading.readabilityHandler = { [weak self] handle in
-            let chunk = handle.availableData
-            self?.received(chunk)
-            if chunk.isEmpty { handle.readabilityHandler = nil }
-        }
-    }
-
-    /// Everything written so far.
-    var text: String { lock.withLock { String(decoding: data, as: UTF8.self) } }
-
-    private func received(_ chunk: Data) {
-        let ready: [(String?, CheckedContinuation<String?, Never>)] = lock.withLock {
-            if chunk.isEmpty { ended = true } else { data.append(chunk) }
-            let text = String(decoding: data, as: UTF8.self)
-            var ready: [(String?, CheckedContinuation<String?, Never>)] = []
-            waiters.removeAll { waiter in
-                if let found = waiter.match(text) {
-                    ready.append((found, waiter.resume))
-                    return true
-                }
-                if ended { ready.append((nil, waiter.resume)) }
-                return ended
-            }
-            return ready
-        }
-        for (found, resume) in ready { resume.resume(returning: found) }
-    }
-
-    /// The first value `match` finds in the output, as soon as it is there; nil if the stream ends first.
-    func firstMatch(_ match: @escaping (String) -> String?) async -> String? {
-        await withCheckedContinuation { resume in
-            let answer: String?? = lock.withLock {
-                let text = String(decoding: data, as: UTF8.self)
-                if let found = match(text) { return .some(found) }
-                if ended { return .some(nil) }
-                waiters.append((match, resume))
-                return nil
-            }
-            if let answer { resume.resume(returning: answer) }
-        }
-    }
-
-    /// Returns once the stream has ended (the process closed it, by exiting).
-    func finished() async {
-        _ = await firstMatch { _ in nil }
+        return result
     }
 }
 
@@ -193,15 +134,26 @@ private final class ExitSignal: @unchecked Sendable {
     private let lock = NSLock()
     private var code: Int32?
     private var waiters: [CheckedContinuation<Int32, Never>] = []
+    private var actions: [@Sendable () -> Void] = []
 
     /// Records the status and wakes every waiter.
     func signal(_ status: Int32) {
-        let woken = lock.withLock {
+        let (woken, run) = lock.withLock {
             code = status
-            defer { waiters = [] }
-            return waiters
+            defer { waiters = []; actions = [] }
+            return (waiters, actions)
         }
         for waiter in woken { waiter.resume(returning: status) }
+        for action in run { action() }
+    }
+
+    /// Calls `action` once the process has exited (at once if it has).
+    func whenExited(_ action: @escaping @Sendable () -> Void) {
+        let exited = lock.withLock {
+            if code == nil { actions.append(action) }
+            return code != nil
+        }
+        if exited { action() }
     }
 
     /// The status, once the process has exited.

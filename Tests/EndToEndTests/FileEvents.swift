@@ -7,20 +7,27 @@ import Glibc
 /// moment a process writes something, instead of polling the folder.
 final class FileEvents: @unchecked Sendable {
     private let descriptor: Int32
+    private let mask: UInt32
     private let lock = NSLock()
     private var folders: [Int32: URL] = [:]
+    private var stopped = false
 
-    /// An inotify instance with no watches yet.
-    init() throws {
+    /// An inotify instance with no watches yet, for the events in `mask` (by default, entries
+    /// created in or moved into a folder; `IN_MODIFY` for writes to a file).
+    init(mask: UInt32 = UInt32(IN_CREATE) | UInt32(IN_MOVED_TO)) throws {
+        self.mask = mask
         descriptor = inotify_init1(Int32(IN_CLOEXEC))
         guard descriptor >= 0 else { throw TestFailure("inotify_init1 failed: errno \(errno)") }
     }
 
     deinit { close(descriptor) }
 
-    /// Reports entries created in or moved into `folder` from now on.
+    /// Ends a wait in `next` at its next wake-up (within 100 ms), so that its thread returns.
+    func stop() { lock.withLock { stopped = true } }
+
+    /// Reports the events of `mask` on `folder` (or file) from now on.
     func watch(_ folder: URL) throws {
-        let watch = inotify_add_watch(descriptor, folder.path, UInt32(IN_CREATE) | UInt32(IN_MOVED_TO))
+        let watch = inotify_add_watch(descriptor, folder.path, mask)
         guard watch >= 0 else { throw TestFailure("cannot watch \(folder.path): errno \(errno)") }
         lock.withLock { folders[watch] = folder }
     }
@@ -40,7 +47,9 @@ final class FileEvents: @unchecked Sendable {
             let left = deadline - ContinuousClock.now
             guard left > .zero else { throw TestFailure("no matching file event within \(timeout)") }
             var ready = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
-            let milliseconds = Int32(min(Double(Int32.max), left / .milliseconds(1)) + 1)
+            // The wait wakes at least every 100 ms only to see whether it was stopped.
+            let milliseconds = Int32(min(100, left / .milliseconds(1)) + 1)
+            if lock.withLock({ stopped }) { throw TestFailure("stopped") }
             guard poll(&ready, 1, milliseconds) > 0 else { continue }
             let count = read(descriptor, &buffer, buffer.count)
             guard count > 0 else { continue }
@@ -54,7 +63,7 @@ final class FileEvents: @unchecked Sendable {
                 let name = String(decoding: buffer[start..<(start + length)].prefix { $0 != 0 }, as: UTF8.self)
                 offset = start + length
                 if let folder = lock.withLock({ folders[watch] }) {
-                    let url = folder.appendingPathComponent(name)
+                    let url = name.isEmpty ? folder : folder.appendingPathComponent(name)
                     if matches(url) { return url }
                 }
             }
