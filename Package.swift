@@ -24,6 +24,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        // Tests only: property-based tests over generated notes (Swift Testing).
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // The model every stage shares: notes, blocks, locations, diagnostics. No dependencies.
@@ -125,15 +127,21 @@ let package = Package(
             dependencies: ["Notes", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
+        // Generated notes and courses for the property tests, and a folder-tree comparison.
+        .target(
+            name: "NoteGenerators",
+            dependencies: [.product(name: "PropertyBased", package: "swift-property-based")],
+            path: "Tests/NoteGenerators"
+        ),
         .testTarget(name: "DeriveCoreTests", dependencies: ["DeriveCore"]),
         .testTarget(name: "DeriveCacheTests", dependencies: ["DeriveCache"]),
         .testTarget(name: "DeriveMarkdownTests", dependencies: ["DeriveMarkdown"]),
         .testTarget(name: "DeriveResolveTests", dependencies: ["DeriveResolve", "DeriveMarkdown"]),
-        .testTarget(name: "DeriveTangleTests", dependencies: ["DeriveTangle", "DeriveResolve", "DeriveMarkdown"]),
+        .testTarget(name: "DeriveTangleTests", dependencies: ["DeriveTangle", "DeriveResolve", "DeriveMarkdown", "NoteGenerators", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "DeriveCheckTests", dependencies: ["DeriveCheck"]),
-        .testTarget(name: "DerivePipelineTests", dependencies: ["DerivePipeline", "DeriveDriver", "DeriveCache", "DeriveCheck", "DeriveTangle"]),
+        .testTarget(name: "DerivePipelineTests", dependencies: ["DerivePipeline", "DeriveDriver", "DeriveCache", "DeriveCheck", "DeriveTangle", "NoteGenerators", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "DeriveRuntimeTests", dependencies: ["DeriveRuntime", "CZlib"]),
-        .testTarget(name: "DeriveWeaveTests", dependencies: ["DeriveWeave", "DeriveResolve", "DeriveMarkdown"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["derive"]),
+        .testTarget(name: "DeriveWeaveTests", dependencies: ["DeriveWeave", "DeriveResolve", "DeriveMarkdown", "NoteGenerators", .product(name: "PropertyBased", package: "swift-property-based")]),
+        .testTarget(name: "EndToEndTests", dependencies: ["derive", "NoteGenerators", .product(name: "PropertyBased", package: "swift-property-based")]),
     ]
 )

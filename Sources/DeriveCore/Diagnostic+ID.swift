@@ -112,6 +112,8 @@ extension Diagnostic {
         public static let chunkCycle = ID(.resolve, "chunk.cycle")
         /// Chunk references nested deeper than Derive expands.
         public static let chunkTooDeep = ID(.resolve, "chunk.too-deep")
+        /// A chunk reference whose expansion would make the note's tangled code larger than Derive writes.
+        public static let chunkTooLarge = ID(.resolve, "chunk.too-large")
         /// A chunk no compiled block uses, so it is not compiled.
         public static let chunkUnused = ID(.resolve, "chunk.unused")
         /// A `delta`, `gradient` or `update` block implements an equation that is not of its kind.
@@ -176,7 +178,7 @@ extension Diagnostic {
             infoUnknownWord, infoFigureLabel, exerciseName, codeUnterminatedFence, markdownTooDeep,
             labelDuplicate, citationUnknownLabel, citationAmbiguousLabel, linkBroken, linkUnknownAnchor,
             footnoteUndefined, footnoteDuplicate, footnoteUnused, implementsUnknownLabel, chunkUndefined, chunkCycle, chunkTooDeep,
-            chunkUnused, implementsRoleMismatch, exampleFigureOutsideExample,
+            chunkTooLarge, chunkUnused, implementsRoleMismatch, exampleFigureOutsideExample,
             checkMissing,
             exerciseUnnamed, exerciseMisplaced, exerciseNoSolution, exerciseNoStub, exerciseNoTest, exerciseDuplicate,
             outputCollision,

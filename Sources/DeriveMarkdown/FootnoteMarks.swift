@@ -33,18 +33,19 @@ enum FootnoteMarks {
         text.containsBytes("\u{01}") ? text.replacingOccurrences(of: "\u{01}", with: "[") : text
     }
 
-    /// The inlines of `text` with each marked `^label]` as a footnote reference.
+    /// The inlines of `text` with each marked `^label]` as a footnote reference. A mark that
+    /// begins no whole reference here (cmark cut its label, at inline HTML say) is a `[` again.
     static func references(in text: String) -> [Inline] {
-        guard text.containsBytes("\u{01}^") else { return [.text(text)] }
+        guard text.containsBytes("\u{01}") else { return [.text(text)] }
         var result: [Inline] = []
         var rest = Substring(text)
         while let match = rest.firstMatch(of: /\x{01}\^([^\]\s]+)\]/) {
             let before = rest[..<match.range.lowerBound]
-            if !before.isEmpty { result.append(.text(String(before))) }
+            if !before.isEmpty { result.append(.text(unmarked(String(before)))) }
             result.append(.footnoteReference(String(match.output.1)))
             rest = rest[match.range.upperBound...]
         }
-        if !rest.isEmpty { result.append(.text(String(rest))) }
+        if !rest.isEmpty { result.append(.text(unmarked(String(rest)))) }
         return result
     }
 

@@ -64,5 +64,5 @@ public struct PipelineError: Error, CustomStringConvertible {
     public var underlying: any Error
 
     /// `weave: the KaTeX renderer failed: ...`.
-    public var description: String { "\(stage): \(underlying)" }
+    public var description: String { "\(stage): \(FileErrorText.describe(underlying))" }
 }

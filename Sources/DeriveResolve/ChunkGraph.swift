@@ -12,8 +12,10 @@ struct ChunkGraph {
     private var reached: Set<String> = []
     private var topLevel: Set<String> = []
     private var reported: Set<NoteLocation> = []
-    /// Undefined chunks and cycles, at the referencing line.
+    /// Undefined chunks, cycles and expansions too large, at the referencing line.
     private(set) var diagnostics: [Diagnostic] = []
+    /// The note lines of references left unexpanded because their expansion is too large.
+    private(set) var refusedLines: [Int] = []
 
     init(note: Note, blocks: [ResolvedCodeBlock]) {
         self.note = note
@@ -29,6 +31,10 @@ struct ChunkGraph {
         for block in blocks where block.isCompiled && block.chunkName == nil {
             walk(block.number, stack: [])
         }
+        var expansion = ChunkExpansion(note: note, definitions: definitions)
+        expansion.measure(roots: blocks.filter { $0.isCompiled && $0.chunkName == nil }.map(\.number))
+        diagnostics += expansion.diagnostics
+        refusedLines = expansion.refusedLines
         var names = Set(definitions.keys)
         for block in blocks { names.formUnion(block.references.filter { definitions[$0] != nil }) }
         var referencingBlocks: [String: [ResolvedCodeBlock]] = [:]

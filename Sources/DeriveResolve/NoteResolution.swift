@@ -17,6 +17,9 @@ public struct NoteResolution: Codable, Hashable, Sendable {
     /// the numbers its path's names start with (`2` for `02-relu.md`, `1.3` for
     /// `01-basics/03-chain.md`), else its place in reading order.
     public var noteNumber: String
+    /// The note lines of `<<name>>` references left unexpanded because their expansion would make
+    /// the note's code too large (`chunk.too-large`); the tangler skips them.
+    public var unexpandedReferenceLines: [Int] = []
     /// The figures, numbered in document order from 1.
     public var figures: [NumberedFigure] = []
     /// What each label the note cites leads to, by label (`eq-delta`), in this note or another.

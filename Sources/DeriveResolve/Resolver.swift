@@ -80,6 +80,7 @@ public struct Resolver: Sendable {
         var resolution = NoteResolution(
             notePath: note.path, equations: equations, codeBlocks: blocks, chunks: chunks, declaresDerivationCheck: declaresCheck,
             noteNumber: number)
+        resolution.unexpandedReferenceLines = graph.refusedLines
         resolution.figures = numberFigures(note, diagnostics: &diagnostics)
         resolution.footnotes = orderFootnotes(note, diagnostics: &diagnostics)
         let exercises = ExerciseTable(note: note).exercises()

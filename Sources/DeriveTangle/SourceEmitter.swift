@@ -5,11 +5,20 @@ import DeriveCore
 /// and the test runners report the note's file and line.
 ///
 /// Chunks come resolved (DeriveResolve): an undefined chunk, a reference that would close a
-/// cycle or one nested too deep expands to nothing here; the resolve stage has already reported it.
+/// cycle, one nested too deep or one whose expansion is too large expands to nothing here; the
+/// resolve stage has already reported it.
 struct SourceEmitter {
     let notePath: String
     /// The compiled blocks that define each chunk, in document order.
     let chunks: [String: [CodeBlock]]
+    /// The note lines of the references the resolve stage refused as too large.
+    let unexpandedLines: Set<Int>
+    /// The bytes chunk expansion has written: where the resolve stage measured a cycle or a chunk
+    /// nested too deep (already errors) as smaller than it expands, expansion still stops at the limit.
+    private var expandedBytes = 0
+    /// The indentation every line of the block being emitted gets (its column in the note), which
+    /// the resolve stage does not count.
+    private var blockIndentation = 0
     private(set) var output = ""
     /// Whether a `#sourceLocation(file:line:)` is in force.
     private var isMapping = false
@@ -18,14 +27,16 @@ struct SourceEmitter {
     /// The last line emitted that is not blank.
     private var lastCodeLine: Substring = ""
 
-    init(notePath: String, chunks: [String: [CodeBlock]]) {
+    init(notePath: String, chunks: [String: [CodeBlock]], unexpandedLines: Set<Int> = []) {
         self.notePath = notePath
         self.chunks = chunks
+        self.unexpandedLines = unexpandedLines
     }
 
     /// Emits `block`, its code shifted right to the block's column so that columns match the note.
     mutating func emit(_ block: CodeBlock) {
-        emit(block, indentation: String(repeating: " ", count: max(0, block.codeColumn - 1)), expanding: [])
+        blockIndentation = max(0, block.codeColumn - 1)
+        emit(block, indentation: String(repeating: " ", count: blockIndentation), expanding: [])
         endMapping()
         output += "\n"
     }
@@ -50,6 +61,10 @@ struct SourceEmitter {
         for (offset, line) in block.lines.enumerated() {
             let noteLine = block.firstCodeLine + offset
             guard let reference = ChunkReference(line: line) else {
+                if !stack.isEmpty {
+                    expandedBytes += indentation.utf8.count - blockIndentation + line.utf8.count + 1
+                    guard expandedBytes <= ChunkReference.maximumExpansion else { return }
+                }
                 var mapped = nextMappedLine == noteLine
                 if !mapped && !Self.isFirstCaseOfSwitch(line, after: lastCodeLine) {
                     output += "#sourceLocation(file: \"\(Self.escaped(notePath))\", line: \(noteLine))\n"
@@ -63,7 +78,8 @@ struct SourceEmitter {
                 if line.contains(where: { !$0.isWhitespace }) { lastCodeLine = line }
                 continue
             }
-            guard !stack.contains(reference.name), stack.count < ChunkReference.maximumNesting,
+            guard !unexpandedLines.contains(noteLine), !stack.contains(reference.name),
+                  stack.count < ChunkReference.maximumNesting, expandedBytes <= ChunkReference.maximumExpansion,
                   let definitions = chunks[reference.name] else { continue }
             for definition in definitions {
                 emit(definition, indentation: indentation + reference.indentation, expanding: stack + [reference.name])

@@ -18,8 +18,9 @@ public struct Tangler: Sendable {
     public func tangle(_ note: Note, resolution: NoteResolution) -> TangledNote {
         let code = note.codeBlocks
         let chunks = resolution.chunks.mapValues { $0.definitions.map { code[$0 - 1] } }
-        var module = SourceEmitter(notePath: note.path, chunks: chunks)
-        var tests = SourceEmitter(notePath: note.path, chunks: chunks)
+        let unexpanded = Set(resolution.unexpandedReferenceLines)
+        var module = SourceEmitter(notePath: note.path, chunks: chunks, unexpandedLines: unexpanded)
+        var tests = SourceEmitter(notePath: note.path, chunks: chunks, unexpandedLines: unexpanded)
         for block in code where block.isCompiled && block.attributes.chunkName == nil && exercises.includes(block) {
             switch block.attributes.role {
             case .test: tests.emit(block)

@@ -132,3 +132,22 @@ struct GitHubMarkdownTests {
         #expect(heading.content == [.text("The δ recursion")])
     }
 }
+
+/// A footnote's `[` is marked before cmark reads the line; where cmark cuts the label (inline
+/// HTML inside it), the mark must come back as `[`, never reach the page as a control character.
+@Suite("Footnote marks that begin no reference")
+struct FootnoteMarkLeftoverTests {
+    @Test func aLabelCutByInlineHTMLIsTextWithItsBracket() throws {
+        let note = try #require(parse("# A\n\nSee [^<b>x</b>] here.\n").note)
+        guard case .paragraph(let paragraph)? = note.blocks.last else { Issue.record("no paragraph"); return }
+        let text = paragraph.content.map { inline -> String in
+            switch inline {
+            case .text(let text): text
+            case .html(let html): html
+            default: "?"
+            }
+        }.joined()
+        #expect(text == "See [^<b>x</b>] here.")
+        #expect(!text.contains("\u{01}"))
+    }
+}

@@ -109,3 +109,51 @@ struct LimitTests {
         ])
     }
 }
+
+/// Chunk expansion is bounded: a reference whose expansion would add more than
+/// `ChunkReference.maximumExpansion` bytes to a note's code is refused at its line and left out.
+@Suite("Limits: chunk expansion", .timeLimit(.minutes(1)))
+struct ChunkExpansionLimitTests {
+    /// A root block referencing `<<c{levels}>>`, where each level uses the one below twice.
+    private func doubling(levels: Int) -> String {
+        "# A\n\n```swift\n<<c\(levels)>>\n```\n\n```swift #c0\nlet x = 1\n```\n\n"
+            + (1...levels).map { "```swift #c\($0)\n<<c\($0 - 1)>>\n<<c\($0 - 1)>>\n```\n\n" }.joined()
+    }
+
+    /// Thirty doubling levels would write 2^30 lines: refused at the root's reference, in
+    /// milliseconds, and the tangled code leaves it out.
+    @Test func aChunkThatDoublesAtThirtyLevelsIsRefusedAtTheReference() throws {
+        let note = try #require(NoteParser().parse(doubling(levels: 30), path: "Notes/01-a.md").note)
+        let resolved = Resolver().resolve(note)
+        #expect(resolved.diagnostics.map(\.description) == [
+            "Notes/01-a.md:4:1: error: '<<c30>>' expands to 1,073,741,824 lines (10 GiB); chunk expansion may add at most 16 MiB to a note's code, so it is not expanded",
+        ])
+        #expect(resolved.diagnostics.map(\.id) == [.chunkTooLarge])
+        let source = Tangler().tangle(note, resolution: resolved.resolution).moduleSource
+        #expect(!source.contains("let x = 1"))
+        #expect(source.utf8.count < 1_000)
+    }
+
+    /// Sixteen levels (65,536 lines, 640 KiB) are within the limit and expand in full.
+    @Test func aChunkThatDoublesWithinTheLimitExpandsInFull() throws {
+        let note = try #require(NoteParser().parse(doubling(levels: 16), path: "Notes/01-a.md").note)
+        let resolved = Resolver().resolve(note)
+        #expect(resolved.diagnostics.isEmpty, "\(resolved.diagnostics.prefix(3))")
+        let source = Tangler().tangle(note, resolution: resolved.resolution).moduleSource
+        #expect(source.components(separatedBy: "let x = 1\n").count - 1 == 1 << 16)
+    }
+
+    /// The limit is on the note's total: five uses of a 3 MiB chunk fit in 16 MiB, the sixth is
+    /// refused at its own line.
+    @Test func theReferenceThatCrossesTheNotesTotalIsRefused() throws {
+        let big = "// " + String(repeating: "x", count: 3 << 20)
+        let text = "# A\n\n```swift\n" + String(repeating: "<<big>>\n", count: 6) + "```\n\n```swift #big\n\(big)\n```\n"
+        let note = try #require(NoteParser().parse(text, path: "Notes/01-a.md").note)
+        let resolved = Resolver().resolve(note)
+        #expect(resolved.diagnostics.map(\.description) == [
+            "Notes/01-a.md:9:1: error: '<<big>>' expands to 1 line (3 MiB); chunk expansion may add at most 16 MiB to a note's code, so it is not expanded",
+        ])
+        let source = Tangler().tangle(note, resolution: resolved.resolution).moduleSource
+        #expect(source.components(separatedBy: big).count - 1 == 5)
+    }
+}

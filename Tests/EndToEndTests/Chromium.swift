@@ -26,29 +26,17 @@ struct Chromium {
         return output
     }
 
-    /// Runs chromium headless with its own profile folder (so several can run at once), at most 30 s.
+    /// Runs chromium headless with its own profile folder (so several can run at once), awaiting
+    /// its exit (at most 90 s).
     private func run(_ arguments: [String]) async throws -> String {
         let profile = try TemporaryFolder()
-        let output = profile("stdout")
-        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = [
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-            "--user-data-dir=\(profile("profile").path)",
-        ] + arguments
-        process.standardOutput = try FileHandle(forWritingTo: output)
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let deadline = ContinuousClock.now + .seconds(90)
-        while process.isRunning {
-            guard ContinuousClock.now < deadline else {
-                process.terminate()
-                throw TestFailure("chromium \(arguments) took more than 90 s")
-            }
-            try await Task.sleep(for: .milliseconds(50))
-        }
-        guard process.terminationStatus == 0 else { throw TestFailure("chromium \(arguments) exited \(process.terminationStatus)") }
-        return try String(contentsOf: output, encoding: .utf8)
+        let process = try DeriveProcess(
+            [
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+                "--user-data-dir=\(profile("profile").path)",
+            ] + arguments, in: profile.url, executable: executable)
+        let status = try await process.wait(timeout: .seconds(90))
+        guard status == 0 else { throw TestFailure("chromium \(arguments) exited \(status)") }
+        return process.stdout
     }
 }

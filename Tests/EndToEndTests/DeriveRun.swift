@@ -49,7 +49,8 @@ struct DeriveRun {
     }
 }
 
-/// A running `derive` process whose output goes to files (no pipe can fill up and block it).
+/// A running `derive` process whose output goes to files (no pipe can fill up and block it, and no
+/// other process can hold its end of file back).
 final class DeriveProcess: @unchecked Sendable {
     /// The process.
     let process = Process()
@@ -108,18 +109,31 @@ final class DeriveProcess: @unchecked Sendable {
         }
     }
 
-    /// Waits until standard output has a line matching `pattern`, and returns the match's first group.
+    /// Waits until standard output has a match of `pattern`, and returns the match's first group.
+    /// Awaited, not polled: each write to the output file is an inotify event, after which the
+    /// file is read again; the process's exit ends the wait too. (Output goes to files, not pipes,
+    /// because a pipe's end would also be inherited by processes other tests start at the same
+    /// moment, and its end of file then waits for them.)
     func waitForOutput(_ pattern: String, timeout: Duration) async throws -> String {
-        let regex = try Regex(pattern)
-        let deadline = ContinuousClock.now + timeout
-        while ContinuousClock.now < deadline {
-            if let match = stdout.firstMatch(of: regex) {
-                return match.output.count > 1 ? (match.output[1].substring.map(String.init) ?? "") : String(match.output[0].substring ?? "")
-            }
-            guard process.isRunning else { break }
-            try await Task.sleep(for: .milliseconds(50))
+        _ = try Regex(pattern)  // a bad pattern throws here
+        let events = try FileEvents(mask: UInt32(IN_MODIFY))
+        try events.watch(output)
+        let output = output
+        @Sendable func found() -> String? {
+            guard let regex = try? Regex(pattern),
+                  let match = ((try? String(contentsOf: output, encoding: .utf8)) ?? "").firstMatch(of: regex) else { return nil }
+            return match.output.count > 1 ? (match.output[1].substring.map(String.init) ?? "") : String(match.output[0].substring ?? "")
         }
-        throw TestFailure("derive never printed /\(pattern)/ (within \(timeout))\nstdout:\n\(stdout)\nstderr:\n\(stderr)")
+        if let already = found() { return already }
+        exit.whenExited { events.stop() }  // an exit ends the wait: nothing more will be printed
+        let result = await Task.detached {
+            _ = try? await events.next(timeout: timeout) { _ in found() != nil }
+            return found()
+        }.value
+        guard let result else {
+            throw TestFailure("derive never printed /\(pattern)/ (within \(timeout))\nstdout:\n\(stdout)\nstderr:\n\(stderr)")
+        }
+        return result
     }
 }
 
@@ -128,15 +142,26 @@ private final class ExitSignal: @unchecked Sendable {
     private let lock = NSLock()
     private var code: Int32?
     private var waiters: [CheckedContinuation<Int32, Never>] = []
+    private var actions: [@Sendable () -> Void] = []
 
     /// Records the status and wakes every waiter.
     func signal(_ status: Int32) {
-        let woken = lock.withLock {
+        let (woken, run) = lock.withLock {
             code = status
-            defer { waiters = [] }
-            return waiters
+            defer { waiters = []; actions = [] }
+            return (waiters, actions)
         }
         for waiter in woken { waiter.resume(returning: status) }
+        for action in run { action() }
+    }
+
+    /// Calls `action` once the process has exited (at once if it has).
+    func whenExited(_ action: @escaping @Sendable () -> Void) {
+        let exited = lock.withLock {
+            if code == nil { actions.append(action) }
+            return code != nil
+        }
+        if exited { action() }
     }
 
     /// The status, once the process has exited.

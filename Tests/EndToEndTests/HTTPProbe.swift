@@ -58,6 +58,8 @@ struct HTTPProbe {
 
         var received = Data()
         var buffer = [UInt8](repeating: 0, count: 65_536)
+        // Not a poll: recv blocks until bytes arrive (SO_RCVTIMEO bounds each wait); the loop only
+        // gathers a response that comes in several pieces, until the whole body is there.
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             let count = recv(descriptor, &buffer, buffer.count, 0)

@@ -54,12 +54,12 @@ struct ServeTests {
         #expect(start.generation == 1 && start.builds == 1 && !start.failed)
         try folder.write(try String(contentsOf: folder("Notes/01-sigmoid-neuron.md"), encoding: .utf8) + "\nEdited while serving.\n",
                          to: "Notes/01-sigmoid-neuron.md")
-        let rebuilt = try await waitForBuild(2, http: http)
+        let rebuilt = try await waitForBuild(2, serve: serve, http: http)
         #expect(rebuilt.generation == 2 && !rebuilt.failed)
         #expect(try await http.get("/01-sigmoid-neuron.html").text.contains("Edited while serving."))
 
         try folder.write("# Bad TeX\n\nBroken: $\\frac{1}$.\n", to: "Notes/03-bad-tex.md")
-        let failed = try await waitForBuild(3, http: http)
+        let failed = try await waitForBuild(3, serve: serve, http: http)
         #expect(failed.failed && failed.generation == 2)
         #expect(serve.stderr.contains("Notes/03-bad-tex.md:3:10: error: TeX error: "), "\(serve.stderr)")
         let kept = try await http.get("/01-sigmoid-neuron.html")
@@ -90,14 +90,12 @@ struct ServeTests {
         #expect(try await serve.wait(timeout: .seconds(30)) == 0)
     }
 
-    /// Polls the changes endpoint until `builds` builds have finished.
-    private func waitForBuild(_ builds: Int, http: HTTPProbe) async throws -> Changes {
-        let deadline = ContinuousClock.now + .seconds(60)
-        while ContinuousClock.now < deadline {
-            let changes = try JSONDecoder().decode(Changes.self, from: try await http.get("/_derive/changes").body)
-            if changes.builds >= builds { return changes }
-            try await Task.sleep(for: .milliseconds(100))
-        }
-        throw TestFailure("build \(builds) did not finish within 60 s")
+    /// Awaits the line serve prints when its `builds`th build (the first is the one before
+    /// `serving ... at`) has finished, `rebuilt; ...` or `rebuild failed; ...`, then asks the
+    /// changes endpoint for its state.
+    private func waitForBuild(_ builds: Int, serve: DeriveProcess, http: HTTPProbe) async throws -> Changes {
+        _ = try await serve.waitForOutput(
+            #"(?s)(?:.*?(?:rebuilt; open pages reload|rebuild failed))"# + "{\(builds - 1)}", timeout: .seconds(120))
+        return try JSONDecoder().decode(Changes.self, from: try await http.get("/_derive/changes").body)
     }
 }

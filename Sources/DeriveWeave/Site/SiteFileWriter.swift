@@ -21,7 +21,7 @@ struct SiteFileWriter: Sendable {
             if holds(old, data), (try? FileManager.default.linkItem(at: old, to: target)) != nil { return }
             try data.writePlainly(to: target)
         } catch {
-            throw WeaveError.fileSystem("cannot write \(relative): \(error)")
+            throw WeaveError.fileSystem("cannot write \(relative): \(FileErrorText.describe(error))")
         }
     }
 

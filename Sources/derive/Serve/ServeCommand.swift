@@ -71,7 +71,8 @@ struct ServeCommand: AsyncParsableCommand {
             console.say("notes changed; rebuilding ...")
             await feed.begin()
             let succeeded = await build.run()
-            if !succeeded { console.say("rebuild failed; still serving the previous site") }
+            // A line after every rebuild, either way: what a watching person (and the tests) waits for.
+            console.say(succeeded ? "rebuilt; open pages reload" : "rebuild failed; still serving the previous site")
             await feed.record(succeeded: succeeded)
         }
     }
