@@ -112,7 +112,7 @@ struct LimitTests {
 
 /// Chunk expansion is bounded: a reference whose expansion would add more than
 /// `ChunkReference.maximumExpansion` bytes to a note's code is refused at its line and left out.
-@Suite("Limits: chunk expansion", .timeLimit(.minutes(1)))
+@Suite("Limits: chunk expansion", .timeLimit(.minutes(10)))
 struct ChunkExpansionLimitTests {
     /// A root block referencing `<<c{levels}>>`, where each level uses the one below twice.
     private func doubling(levels: Int) -> String {

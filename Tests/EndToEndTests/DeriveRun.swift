@@ -109,12 +109,18 @@ final class DeriveProcess: @unchecked Sendable {
         }
     }
 
+    /// Stops the process where it is (SIGSTOP), at once and from any thread; a SIGKILL ends it.
+    func freeze() { kill(process.processIdentifier, SIGSTOP) }
+
     /// Waits until standard output has a match of `pattern`, and returns the match's first group.
     /// Awaited, not polled: each write to the output file is an inotify event, after which the
     /// file is read again; the process's exit ends the wait too. (Output goes to files, not pipes,
     /// because a pipe's end would also be inherited by processes other tests start at the same
     /// moment, and its end of file then waits for them.)
-    func waitForOutput(_ pattern: String, timeout: Duration) async throws -> String {
+    /// `onMatch` runs at the moment the pattern is first seen, on the thread that watches the
+    /// output (not on Swift's shared pool, where a busy test run can delay a task by seconds): a
+    /// test that must act at that moment (freeze the process) does it there.
+    func waitForOutput(_ pattern: String, timeout: Duration, onMatch: (@Sendable () -> Void)? = nil) async throws -> String {
         _ = try Regex(pattern)  // a bad pattern throws here
         let events = try FileEvents(mask: UInt32(IN_MODIFY))
         try events.watch(output)
@@ -124,10 +130,17 @@ final class DeriveProcess: @unchecked Sendable {
                   let match = ((try? String(contentsOf: output, encoding: .utf8)) ?? "").firstMatch(of: regex) else { return nil }
             return match.output.count > 1 ? (match.output[1].substring.map(String.init) ?? "") : String(match.output[0].substring ?? "")
         }
-        if let already = found() { return already }
+        if let already = found() {
+            onMatch?()
+            return already
+        }
         exit.whenExited { events.stop() }  // an exit ends the wait: nothing more will be printed
         let result = await Task.detached {
-            _ = try? await events.next(timeout: timeout) { _ in found() != nil }
+            _ = try? await events.next(timeout: timeout) { _ in
+                guard found() != nil else { return false }
+                onMatch?()
+                return true
+            }
             return found()
         }.value
         guard let result else {

@@ -54,6 +54,10 @@ struct KillTests {
         }
     }
 
+    // The moment of each kill is taken where it is seen, on the thread that watches for it:
+    // `freeze` stops derive there and then (SIGSTOP), and `killTree` kills it and what it
+    // started whenever the test gets to it, so a busy machine cannot move the moment.
+
     /// Freezes `pid` and every process under it (SIGSTOP, so none can start another), then kills
     /// them all with SIGKILL: the moment of the kill is the moment of the first SIGSTOP.
     private func killTree(_ process: DeriveProcess) async throws {
@@ -90,7 +94,7 @@ struct KillTests {
         for arguments in [["weave", "--verbose"], ["tangle", "--output", "Tangled", "--verbose"]] {
             try course.edit()
             let run = try DeriveProcess(arguments, in: root)
-            _ = try await run.waitForOutput(#"parse +started"#, timeout: .seconds(120))
+            _ = try await run.waitForOutput(#"parse +started"#, timeout: .seconds(120), onMatch: { run.freeze() })
             try await killTree(run)
             #expect(!run.stdout.contains("resolve"), "the parse had finished before the kill:\n\(run.stdout)")
             try course.expectWhole("during the parse of derive \(arguments[0])")
@@ -102,7 +106,11 @@ struct KillTests {
         let events = try FileEvents()
         try events.watch(root)
         let katex = try DeriveProcess(["weave"], in: root)
-        let staging = try await events.next(timeout: .seconds(120)) { $0.lastPathComponent.hasPrefix(".Site.staging-") }
+        let staging = try await events.next(timeout: .seconds(120)) {
+            guard $0.lastPathComponent.hasPrefix(".Site.staging-") else { return false }
+            katex.freeze()
+            return true
+        }
         try await killTree(katex)
         let left = try FolderTree(staging).paths
         #expect(!left.contains { $0.hasSuffix(".html") }, "pages were written before the kill: \(left)")
@@ -119,7 +127,9 @@ struct KillTests {
         let pageStaging = try await pageEvents.next(timeout: .seconds(120)) { $0.lastPathComponent.hasPrefix(".Site.staging-") }
         try pageEvents.watch(pageStaging)
         let page = try await pageEvents.next(timeout: .seconds(120)) {
-            $0.deletingLastPathComponent().lastPathComponent == pageStaging.lastPathComponent
+            guard $0.deletingLastPathComponent().lastPathComponent == pageStaging.lastPathComponent else { return false }
+            pages.freeze()
+            return true
         }
         try await killTree(pages)
         #expect(!FileManager.default.fileExists(atPath: staging.path), "the earlier killed run's staging folder was not cleared")
@@ -130,7 +140,7 @@ struct KillTests {
         // During the check: `derive build`, killed (with the compiler it started) when the check starts.
         try course.edit()
         let build = try DeriveProcess(["build", "--verbose"], in: root)
-        _ = try await build.waitForOutput(#"check +started"#, timeout: .seconds(300))
+        _ = try await build.waitForOutput(#"check +started"#, timeout: .seconds(300), onMatch: { build.freeze() })
         try await killTree(build)
         try course.expectWhole("during the check")
         // The check's package holds whole files only: each is the one a finished tangle writes now.
