@@ -95,7 +95,7 @@ def note_text(note, rng):
         f"```swift\n/// The parameters of generated note {note}.\nenum {ns} {{\n    struct Parameters {{\n        var w: [Double]\n        var b: Double\n    }}\n}}\n```",
         f"```swift forward implements={labels[0]}\nextension {ns} {{\n    /// The forward pass of @{labels[0]}.\n    static func forward(_ p: Parameters, _ x: [Double]) -> Double {{\n        zip(p.w, x).reduce(p.b) {{ $0 + $1.0 * $1.1 }}\n    }}\n}}\n```",
         f"```swift delta #delta-{note} implements={labels[1]}\nlet delta = forward(p, x) - y\n```",
-        f"```swift gradient #gradient-{note} implements={labels[2]}\nlet gradient = Parameters(w: x.map {{ $0 * delta }}, b: delta)\n```",
+        f"```swift gradient #gradient-{note} implements={labels[4]}\nlet gradient = Parameters(w: x.map {{ $0 * delta }}, b: delta)\n```",
         f"```swift gradient\nextension {ns} {{\n    /// The gradient of the squared loss, by @{labels[1]} and @{labels[2]}.\n    static func gradient(_ p: Parameters, x: [Double], y: Double) -> Parameters {{\n        <<delta-{note}>>\n        <<gradient-{note}>>\n        return gradient\n    }}\n}}\n```",
         f"```swift test\n@Test func note{note:04d}GradientOfTheBias() {{\n    let p = {ns}.Parameters(w: [1, 2], b: 0.5)\n    #expect({ns}.gradient(p, x: [1, 1], y: 0).b == {ns}.forward(p, [1, 1]))\n}}\n\n@Test func note{note:04d}GradientMatchesFiniteDifferences() {{\n    checkDerivation(at: {ns}.Parameters(w: [1, 2], b: 0.5), loss: {{ _ in 0 }}, gradients: {{ $0 }})\n}}\n```",
     ]
