@@ -1,6 +1,7 @@
 import DeriveCache
 import DeriveCore
 import DerivePipeline
+import DeriveWeave
 import Foundation
 
 /// What the last build of a site read and wrote, so that a build with the same inputs into an
@@ -68,13 +69,12 @@ struct BuildRecord: Codable, Equatable {
         let configuration = course.configuration
         stamped += [configuration.node, configuration.katex + "/katex/package.json", configuration.katexAssets + "/katex.min.css"]
             .map { URL(fileURLWithPath: $0) }
-        stamped.append(URL(fileURLWithPath: "/usr/share/javascript/lunr/lunr.min.js"))
+        stamped.append(SiteOptions().lunr.appendingPathComponent("lunr.js"))
         // A weave shows the check results kept in the cache; a build makes them from the notes.
         if goal == .weave { stamped.append(cache.appendingPathComponent("checks")) }
         var folders: [URL] = configuration.theme.map { [course.root.appendingPathComponent($0)] } ?? []
         if goal == .build {
-            folders += ["Package.swift", "Sources/DeriveRuntime", "Sources/DeriveCore", "Sources/CBLAS", "Sources/CZlib"]
-                .map { derivePackage.appendingPathComponent($0) }
+            folders += StoredCheckResults.runtimePaths.map { derivePackage.appendingPathComponent($0) }
         }
         for folder in folders {
             let found = stamps(of: folder) ?? [:]

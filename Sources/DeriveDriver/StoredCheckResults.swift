@@ -33,8 +33,7 @@ struct StoredCheckResults: CheckResultCache {
         for note in tangled {
             parts += [note.notePath, note.fileName, note.moduleSource, note.testSource].map { Data($0.utf8) }
         }
-        let runtime = ["Package.swift", "Sources/DeriveRuntime", "Sources/DeriveCore", "Sources/CBLAS", "Sources/CZlib"]
-        for path in runtime {
+        for path in Self.runtimePaths {
             for file in Self.files(under: derivePackage.appendingPathComponent(path)) {
                 parts.append(Data(file.path.utf8))
                 parts.append((try? Data(contentsOf: file)) ?? Data())
@@ -42,6 +41,9 @@ struct StoredCheckResults: CheckResultCache {
         }
         return CacheKey(parts)
     }
+
+    /// What the notes' code compiles with, relative to the Derive package: its results depend on these.
+    static let runtimePaths = ["Package.swift", "Sources/DeriveRuntime", "Sources/DeriveCore", "Sources/CBLAS", "Sources/CZlib"]
 
     /// The regular files at or under `url`, in path order.
     private static func files(under url: URL) -> [URL] {

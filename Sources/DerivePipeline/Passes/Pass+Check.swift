@@ -9,9 +9,7 @@ extension Pass {
     public static func check(derivePackage: URL, cache: (any CheckResultCache)? = nil) -> Pass {
         Pass(.check, needsCleanCourse: true) { course, context in
             if let cached = cache?.results(for: course.tangled, derivePackage: derivePackage) {
-                course.diagnostics += cached.result.diagnostics
-                course.reports = cached.result.reports
-                return summary(of: cached.result) + " (cached: nothing the notes' code depends on changed since "
+                return show(cached, in: &course) + " (cached: nothing the notes' code depends on changed since "
                     + cached.produced.formatted(.iso8601) + ")"
             }
             let result = try compileAndTest(course, derivePackage: derivePackage, context: context)
@@ -30,9 +28,7 @@ extension Pass {
             guard let cached = cache?.results(for: course.tangled, derivePackage: derivePackage) else {
                 return "not run (no results of this code in the cache; `derive check` runs it)"
             }
-            course.diagnostics += cached.result.diagnostics
-            course.reports = cached.result.reports
-            return summary(of: cached.result) + " (from the cache, produced " + cached.produced.formatted(.iso8601) + ")"
+            return show(cached, in: &course) + " (from the cache, produced " + cached.produced.formatted(.iso8601) + ")"
         }
     }
 
@@ -54,6 +50,13 @@ extension Pass {
         }
         context.detail(result.log)
         return result
+    }
+
+    /// Gives `course` the diagnostics and reports of an earlier run; returns its summary.
+    private static func show(_ cached: (result: CheckRunner.Result, produced: Date), in course: inout Course) -> String {
+        course.diagnostics += cached.result.diagnostics
+        course.reports = cached.result.reports
+        return summary(of: cached.result)
     }
 
     private static func summary(of result: CheckRunner.Result) -> String {
