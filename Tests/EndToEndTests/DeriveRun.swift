@@ -135,15 +135,15 @@ final class DeriveProcess: @unchecked Sendable {
             return already
         }
         exit.whenExited { events.stop() }  // an exit ends the wait: nothing more will be printed
-        let result = await Task.detached {
-            _ = try? await events.next(timeout: timeout) { _ in
-                guard found() != nil else { return false }
-                onMatch?()
-                return true
-            }
-            return found()
-        }.value
-        guard let result else {
+        // `next` starts its watching thread before this task suspends: a task started for the
+        // wait would have to be scheduled first, and on a busy run that took seconds, by which
+        // time the moment was gone.
+        _ = try? await events.next(timeout: timeout) { _ in
+            guard found() != nil else { return false }
+            onMatch?()
+            return true
+        }
+        guard let result = found() else {
             throw TestFailure("derive never printed /\(pattern)/ (within \(timeout))\nstdout:\n\(stdout)\nstderr:\n\(stderr)")
         }
         return result

@@ -124,8 +124,13 @@ struct KillTests {
         let pageEvents = try FileEvents()
         try pageEvents.watch(root)
         let pages = try DeriveProcess(["weave"], in: root)
-        let pageStaging = try await pageEvents.next(timeout: .seconds(120)) { $0.lastPathComponent.hasPrefix(".Site.staging-") }
-        try pageEvents.watch(pageStaging)
+        // The staging folder is watched from the thread that sees it made, so that no page
+        // written before this task resumes goes unseen.
+        let pageStaging = try await pageEvents.next(timeout: .seconds(120)) {
+            guard $0.lastPathComponent.hasPrefix(".Site.staging-") else { return false }
+            try? pageEvents.watch($0)
+            return true
+        }
         let page = try await pageEvents.next(timeout: .seconds(120)) {
             guard $0.deletingLastPathComponent().lastPathComponent == pageStaging.lastPathComponent else { return false }
             pages.freeze()
