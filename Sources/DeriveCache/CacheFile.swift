@@ -72,6 +72,12 @@ public final class CacheFile: @unchecked Sendable {
         }
     }
 
+    /// Counts the entry under `key` as used by this build without reading it (what a build
+    /// carries over still needs its entries), so that `save` keeps it.
+    public func keep(_ key: CacheKey) {
+        lock.withLock { if loaded[key.hex] != nil { used.insert(key.hex) } }
+    }
+
     /// Stores `value` under `key`, for this build and the next.
     public func set(_ value: Data, for key: CacheKey) {
         lock.withLock {

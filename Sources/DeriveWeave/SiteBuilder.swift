@@ -39,13 +39,20 @@ public struct SiteBuilder: Sendable {
         let math = KaTeXRenderer(options: options, script: script, jobs: options.jobs, store: store)
         let pagesCache = options.cacheDirectory.map { CacheFile(url: $0.appendingPathComponent("pages")) }
         let reuse = pagesCache.map { PageReuse(file: $0, context: pageContext(templates: templates, math: store, reports: reports)) }
-        defer { math.stop() }
+        // Without a cache folder, the sections live in a temporary folder for this build only.
+        let sectionFolder = options.cacheDirectory?.appendingPathComponent("print")
+            ?? FileManager.default.temporaryDirectory.appendingPathComponent("derive-print-\(UUID().uuidString)")
+        let sections = PrintSections(folder: CacheFolder(url: sectionFolder))
+        defer {
+            math.stop()
+            if options.cacheDirectory == nil { try? FileManager.default.removeItem(at: sectionFolder) }
+        }
         var summary = SiteSummary(pages: [], diagnostics: [], math: MathStatistics())
         do {
             try FolderSwap.replace(siteDirectory) { staging in
                 let files = SiteFileWriter(staging: staging, previous: siteDirectory)
                 var writer = PageWriter(templates: templates, options: options, math: math, reports: reports, files: files)
-                let pages = try writer.writePages(for: notes, resolutions: resolutions, jobs: options.jobs, reuse: reuse)
+                let pages = try writer.writePages(for: notes, resolutions: resolutions, jobs: options.jobs, reuse: reuse, sections: sections)
                 let copier = SiteAssets(files: files)
                 try copier.copyStylesheet(from: templates.assets, theme: options.theme)
                 try copier.copyKaTeX(from: options.katexAssets)
@@ -60,7 +67,11 @@ public struct SiteBuilder: Sendable {
         } catch is SiteNotWritten {
             summary.pages = []
         }
-        if !summary.pages.isEmpty { reuse?.record(in: siteDirectory) }
+        if !summary.pages.isEmpty {
+            reuse?.record(in: siteDirectory)
+            sections.folder.removeUnused()
+        }
+        summary.cacheDamage += sections.folder.damage
         for cache in [cache, pagesCache].compactMap({ $0 }) {
             summary.cacheDamage += cache.damage
             do { try cache.save() } catch { summary.cacheDamage.append("cannot save \(cache.url.path): \(error)") }

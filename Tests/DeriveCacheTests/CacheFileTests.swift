@@ -97,4 +97,21 @@ struct CacheFileTests {
         #expect(CacheKey("ab", "c") == CacheKey("ab", "c"))
         #expect(CacheKey("x").hex.count == 64)
     }
+
+    @Test func anEntryKeptWithoutBeingReadSurvivesTheRewriteOfAMostlyUnusedFile() throws {
+        let url = try temporaryFile()
+        defer { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }
+        try filled(url, count: 200)
+        // A build that reads one entry and keeps another (a page carried over needs it later).
+        let build = CacheFile(url: url)
+        _ = build.value(for: CacheKey("key 1"))
+        build.keep(CacheKey("key 2"))
+        build.set(Data("new".utf8), for: CacheKey("key new"))
+        try build.save()
+        let next = CacheFile(url: url)
+        #expect(next.value(for: CacheKey("key 1")) == Data("value 1".utf8))
+        #expect(next.value(for: CacheKey("key 2")) == Data("value 2".utf8))
+        #expect(next.value(for: CacheKey("key 3")) == nil, "the unused entries were not dropped: the file was not rewritten")
+        #expect(next.value(for: CacheKey("key new")) == Data("new".utf8))
+    }
 }

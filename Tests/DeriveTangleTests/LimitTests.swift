@@ -9,7 +9,7 @@ import Testing
 /// times that size: the time per MB of the larger must stay within a factor of the smaller's, so
 /// that nothing in the front of the pipeline is quadratic. (The figures for the real sizes, with a
 /// release build, are in Documentation/Limits.md.)
-@Suite("Limits: hostile notes take time linear in their size", .serialized, .timeLimit(.minutes(2)))
+@Suite("Limits: hostile notes take time linear in their size", .serialized, .timeLimit(.minutes(10)))
 struct LimitTests {
     /// A note of about `bytes` bytes of one hostile shape.
     enum Shape: String, CaseIterable, CustomTestStringConvertible {

@@ -134,4 +134,51 @@ struct IncrementalTests {
         #expect(repaired.summary.cacheDamage.isEmpty)
         #expect(repaired.summary.math.rendered == 0)
     }
+
+    @Test func anEditAfterAnEditRendersOnlyItsNewMath() throws {
+        let workspace = try Fixtures.workspace()
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        let options = SiteOptions(cacheDirectory: workspace.appendingPathComponent(".build/derive/cache"))
+        _ = try BuiltSite(Self.notes, options: options, in: workspace)
+        var edited = Self.notes
+        edited[0].blocks.append(Fixtures.paragraph([.text("One more sentence.")], "Notes/01-n.md"))
+        edited[0].sourceDigest = "digest-01-n-edited"
+        _ = try BuiltSite(edited, options: options, in: workspace)
+        // The pages carried over by that build kept their formulas in the cache, though it read
+        // none of them: a later change to their notes renders nothing it rendered before.
+        edited[4].blocks.append(Fixtures.paragraph([.text("And one here.")], "Notes/05-n.md"))
+        edited[4].sourceDigest = "digest-05-n-edited"
+        let second = try BuiltSite(edited, options: options, in: workspace)
+        #expect(second.summary.math.rendered == 0)
+    }
+
+    @Test func theWholeCoursePageFromCachedSectionsIsTheBytesOfAFreshBuild() throws {
+        let workspace = try Fixtures.workspace()
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        let cacheFolder = workspace.appendingPathComponent(".build/derive/cache")
+        let options = SiteOptions(cacheDirectory: cacheFolder)
+        _ = try BuiltSite(Self.notes, options: options, in: workspace)
+        // Damage two pages' sections: one missing, one corrupted; then edit another note.
+        let sections = cacheFolder.appendingPathComponent("print")
+        let names = try FileManager.default.contentsOfDirectory(atPath: sections.path).sorted()
+        try #require(names.count == Self.notes.count)
+        try FileManager.default.removeItem(at: sections.appendingPathComponent(names[0]))
+        let corrupted = sections.appendingPathComponent(names[1])
+        var bytes = try Data(contentsOf: corrupted)
+        bytes[bytes.count / 2] ^= 0x20
+        try bytes.write(to: corrupted)
+        var edited = Self.notes
+        edited[3].blocks.append(Fixtures.paragraph([.text("A new sentence.")], "Notes/04-n.md"))
+        edited[3].sourceDigest = "digest-04-n-edited"
+        let warm = try BuiltSite(edited, options: options, in: workspace)
+        #expect(warm.summary.cacheDamage.count == 1)
+        let fresh = try BuiltSite(edited, options: SiteOptions())
+        defer { try? FileManager.default.removeItem(at: fresh.workspace) }
+        let print = try Data(contentsOf: warm.site.appendingPathComponent("print.html"))
+        #expect(print == (try Data(contentsOf: fresh.site.appendingPathComponent("print.html"))))
+        #expect(String(decoding: print, as: UTF8.self).contains("A new sentence."))
+        // The damaged section was stored again: the next build reports nothing.
+        let again = try BuiltSite(edited, options: options, in: workspace)
+        #expect(again.summary.cacheDamage.isEmpty)
+    }
 }

@@ -30,21 +30,21 @@ struct NoteRenderer {
         self.math = math
     }
 
-    /// The note's leading level-1 heading, which the page shows as its title, if it starts so.
-    var titleHeading: Heading? {
-        guard case .heading(let heading) = note.blocks.first, heading.level == 1 else { return nil }
-        return heading
-    }
-
     /// The HTML of the page's title: the leading heading's content, else the note's title.
     mutating func title() throws -> String {
-        guard let titleHeading else { return note.title.htmlEscaped }
+        guard let titleHeading = note.titleHeading else { return note.title.htmlEscaped }
         return try inlines(titleHeading.content)
     }
 
     /// The HTML of the note after its title heading, its footnotes at the end.
     mutating func body() throws -> String {
-        try blocks(titleHeading == nil ? note.blocks : Array(note.blocks.dropFirst()), tight: false) + (try footnotes())
+        try blocks(note.titleHeading == nil ? note.blocks : Array(note.blocks.dropFirst()), tight: false) + (try footnotes())
+    }
+
+    /// The page's title and body, as the whole-course page takes them.
+    mutating func printPart() throws -> PrintPage.Part {
+        let title = try title()
+        return PrintPage.Part(titleHTML: title, titleAnchor: note.titleHeading?.anchor, body: try body())
     }
 
     /// The footnotes, numbered in the order they are first referred to, as cmark-gfm lists them.

@@ -71,6 +71,12 @@ final class KaTeXRenderer: @unchecked Sendable {
         store?.add(rendered)
     }
 
+    /// Keeps the stored answers for `requests` for later builds without rendering or reading them
+    /// (the formulas of pages carried over, which a later build may render again).
+    func keep(_ requests: [Request]) {
+        store?.keep(requests)
+    }
+
     /// KaTeX's answer for `tex`, in display style when `display` is set.
     func render(_ tex: String, display: Bool) throws -> RenderedMath {
         let request = Request(tex: tex, display: display)

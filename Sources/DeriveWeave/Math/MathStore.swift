@@ -23,6 +23,11 @@ final class MathStore: Sendable {
         file.value(for: key(request)).flatMap(RenderedMath.init(encoded:))
     }
 
+    /// Keeps the stored answers for `requests` in the store, though this build does not read them.
+    func keep(_ requests: [KaTeXRenderer.Request]) {
+        for request in requests { file.keep(key(request)) }
+    }
+
     /// Keeps `rendered` for the next build.
     func add(_ rendered: [(KaTeXRenderer.Request, RenderedMath)]) {
         for (request, answer) in rendered { file.set(answer.encoded, for: key(request)) }

@@ -47,3 +47,13 @@ struct SitePage {
     var author: String?
     var canonical: String?
 }
+
+extension IndexPage.Entry: TemplateView {
+    static let fields: [String: PartialKeyPath<Self> & Sendable] = [
+        "href": \.href, "title": \.title, "summary": \.summary, "status": \.status, "statusText": \.statusText,
+    ]
+}
+
+extension IndexPage.Section: TemplateView {
+    static let fields: [String: PartialKeyPath<Self> & Sendable] = ["folder": \.folder, "heading": \.heading, "notes": \.notes]
+}

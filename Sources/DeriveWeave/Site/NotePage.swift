@@ -75,3 +75,31 @@ struct NotePage {
         var sections: [IndexPage.Section]
     }
 }
+
+extension NotePage: TemplateView {
+    static let fields: [String: PartialKeyPath<Self> & Sendable] = [
+        "title": \.title, "windowTitle": \.windowTitle, "description": \.description, "author": \.author,
+        "canonical": \.canonical, "root": \.root, "courseTitle": \.courseTitle, "sidebar": \.sidebar,
+        "notationHref": \.notationHref, "titleHTML": \.titleHTML, "titleAnchor": \.titleAnchor, "isDraft": \.isDraft,
+        "contents": \.contents, "previous": \.previous, "next": \.next, "body": \.body, "results": \.results,
+        "declarations": \.declarations, "source": \.source, "sourceDigest": \.sourceDigest, "course": \.course,
+    ]
+}
+
+extension NotePage.Link: TemplateView {
+    static let fields: [String: PartialKeyPath<Self> & Sendable] = ["href": \.href, "text": \.text]
+}
+
+extension NotePage.Contents: TemplateView {
+    static let fields: [String: PartialKeyPath<Self> & Sendable] = ["anchor": \.anchor, "text": \.text, "level": \.level]
+}
+
+extension NotePage.SidebarSection: TemplateView {
+    static let fields: [String: PartialKeyPath<Self> & Sendable] = ["heading": \.heading, "notes": \.notes]
+}
+
+extension NotePage.SidebarEntry: TemplateView {
+    static let fields: [String: PartialKeyPath<Self> & Sendable] = [
+        "href": \.href, "title": \.title, "current": \.current, "contents": \.contents,
+    ]
+}

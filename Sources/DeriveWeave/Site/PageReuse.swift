@@ -7,22 +7,19 @@ import Foundation
 /// rendered again: a page's entry in the build cache is keyed by everything the page shows (its
 /// note's bytes and path, its neighbours' links, the course's settings, the checks' reports, the
 /// Derive and KaTeX that made it) and says which file it was written as (inode, modification
-/// time, size), what rendering it said (diagnostics, replayed as they were) and what it gives
-/// the whole-course page.
+/// time, size), what rendering it said (diagnostics, replayed as they were) and what search
+/// finds on it (its section of the whole-course page is kept under the same key, in `PrintSections`).
 final class PageReuse: @unchecked Sendable {
     private struct Entry: Codable {
         var stamp: String
         var diagnostics: [Diagnostic]
         var search: [SearchIndex.Document]
-        var print: PrintPage.Part
     }
 
-    /// What a page carried over said when it was made, what search finds on it, and what it
-    /// gives the whole-course page.
+    /// What a page carried over said when it was made, and what search finds on it.
     struct Made {
         var diagnostics: [Diagnostic]
         var search: [SearchIndex.Document]
-        var print: PrintPage.Part
     }
 
     private let file: CacheFile
@@ -53,7 +50,7 @@ final class PageReuse: @unchecked Sendable {
         guard let data = file.value(for: key), let entry = try? JSONDecoder().decode(Entry.self, from: data),
               let stamp = Self.stamp(of: site.appendingPathComponent(page)), stamp == entry.stamp
         else { return nil }
-        return Made(diagnostics: entry.diagnostics, search: entry.search, print: entry.print)
+        return Made(diagnostics: entry.diagnostics, search: entry.search)
     }
 
     /// Remembers that `page` was made under `key`, and what it said and holds for search.
@@ -66,7 +63,7 @@ final class PageReuse: @unchecked Sendable {
         let encoder = JSONEncoder()
         for (key, page, made) in lock.withLock({ written }) {
             guard let stamp = Self.stamp(of: site.appendingPathComponent(page)),
-                  let data = try? encoder.encode(Entry(stamp: stamp, diagnostics: made.diagnostics, search: made.search, print: made.print))
+                  let data = try? encoder.encode(Entry(stamp: stamp, diagnostics: made.diagnostics, search: made.search))
             else { continue }
             file.set(data, for: key)
         }

@@ -28,8 +28,11 @@ struct PageWriter {
 
     /// Writes every note's page and the index, on up to `jobs` threads at once (the same bytes
     /// as one at a time), carrying over the pages `reuse` finds unchanged, then the whole-course
-    /// page and the site's own pages; returns the pages' paths, index first.
-    mutating func writePages(for notes: [Note], resolutions: [NoteResolution], jobs: Int, reuse: PageReuse?) throws -> [String] {
+    /// page (from each page's section, kept in `sections`) and the site's own pages; returns the
+    /// pages' paths, index first.
+    mutating func writePages(
+        for notes: [Note], resolutions: [NoteResolution], jobs: Int, reuse: PageReuse?, sections: PrintSections
+    ) throws -> [String] {
         let hasFrontPage = notes.contains { $0.relativePath == "index.md" }
         var pages: [String] = []
         var seen = Set<String>()
@@ -53,12 +56,17 @@ struct PageWriter {
         let course = listed.map { "\($0.pagePath)\t\($0.title)\t\($0.summary ?? "")" }.joined(separator: "\n")
         var made: [Int: PageReuse.Made] = [:]
         var rendered: [(position: Int, key: CacheKey?)] = []
+        // Each page's section of the whole-course page is kept under the page's key (without a
+        // cache, under the note's path, in a folder of this build alone).
+        var sectionKeys: [Int: CacheKey] = [:]
         for position in named {
             let note = notes[position]
             let (previous, next) = neighbours(of: note, in: listed)
             let key = reuse?.key(of: note, resolution: resolutions[position], previous: previous, next: next, course: course)
+            sectionKeys[position] = key ?? CacheKey("print", note.path)
             if let key, let said = reuse?.reusable(key, page: note.pagePath, in: files.previous), files.carryOver(note.pagePath) {
                 made[position] = said
+                math.keep(note.mathRequests + outputMath(of: note))
             } else {
                 rendered.append((position, key))
             }
@@ -67,7 +75,8 @@ struct PageWriter {
         let results = try rendered.concurrentMap(jobs: jobs) { entry -> PageReuse.Made in
             let note = notes[entry.position]
             let (previous, next) = neighbours(of: note, in: listed)
-            var (page, said) = try self.page(for: note, resolution: resolutions[entry.position], previous: previous, next: next)
+            var (page, said, part) = try self.page(for: note, resolution: resolutions[entry.position], previous: previous, next: next)
+            if let key = sectionKeys[entry.position] { sections.store(part, under: key) }
             if note.relativePath == "index.md" { page.course = NotePage.CourseContents(sections: index(of: notes).sections) }
             page.courseTitle = options.title
             page.sidebar = sidebar(of: listed, current: note, contents: page.contents)
@@ -83,7 +92,9 @@ struct PageWriter {
             pages.append(notes[position].pagePath)
         }
         let printed = named.filter { !notes[$0].isDraft }
-        try writePrintPage(notes: printed.map { notes[$0] }, parts: printed.map { made[$0]?.print })
+        try writePrintPage(
+            notes: printed.map { notes[$0] }, resolutions: printed.map { resolutions[$0] },
+            keys: printed.compactMap { sectionKeys[$0] }, sections: sections)
         pages.append("print.html")
         if !options.notation.isEmpty {
             try writeNotationPage(notes: printed.map { notes[$0] }, resolutions: printed.map { resolutions[$0] })
@@ -109,19 +120,45 @@ struct PageWriter {
     }
 
     /// The whole course on one page, `print.html`: the listed notes in reading order, each one's
-    /// ids prefixed and its links moved to the page's own anchors (`PrintAnchors`).
-    private func writePrintPage(notes: [Note], parts: [PrintPage.Part?]) throws {
+    /// ids prefixed and its links moved to the page's own anchors (`PrintAnchors`). The template
+    /// is rendered with markers for the sections' HTML, which is then streamed into the file a
+    /// section at a time from `sections` (a section missing there, or damaged, is rendered again).
+    private func writePrintPage(notes: [Note], resolutions: [NoteResolution], keys: [CacheKey], sections: PrintSections) throws {
         let anchors = PrintAnchors(pages: notes.map(\.pagePath))
-        let sections = zip(notes, parts).compactMap { note, part -> PrintPage.Section? in
-            guard let part, let prefix = anchors.prefixes[note.pagePath] else { return nil }
-            return PrintPage.Section(
-                anchor: prefix, title: note.title, titleHTML: anchors.rewrite(part.titleHTML, page: note.pagePath),
-                titleAnchor: part.titleAnchor.map { prefix + "-" + $0 }, body: anchors.rewrite(part.body, page: note.pagePath))
-        }
+        let skeleton = PrintSkeleton()
         let view = PrintPage(
             title: options.title, windowTitle: options.title, description: options.description, author: options.author,
-            canonical: options.canonicalURL(of: "print.html"), sections: sections)
-        try write(try templates.render(view, with: "print"), to: "print.html")
+            canonical: options.canonicalURL(of: "print.html"),
+            sections: notes.enumerated().map { position, note in
+                let prefix = anchors.prefixes[note.pagePath] ?? ""
+                return PrintPage.Section(
+                    anchor: prefix, title: note.title, titleHTML: skeleton.marker(position, .title),
+                    titleAnchor: note.titleHeading.map { prefix + "-" + $0.anchor }, body: skeleton.marker(position, .body))
+            })
+        let rendered = try templates.render(view, with: "print")
+        var current: (position: Int, part: PrintPage.Part)?
+        func renderedAgain(_ position: Int) throws -> PrintPage.Part {
+            var renderer = renderer(for: notes[position], resolution: resolutions[position])
+            let part = try renderer.printPart()
+            sections.store(part, under: keys[position])
+            return part
+        }
+        try files.stream(to: "print.html") { append in
+            for piece in skeleton.pieces(of: rendered) {
+                switch piece {
+                case .text(let text):
+                    try append(Data(text.utf8))
+                case .field(let position, let field):
+                    guard notes.indices.contains(position) else { continue }
+                    if current?.position != position {
+                        current = (position, try sections.part(under: keys[position]) ?? renderedAgain(position))
+                    }
+                    guard let part = current?.part else { continue }
+                    let html = field == .title ? part.titleHTML : part.body
+                    try append(anchors.rewrite(Data(html.utf8), page: notes[position].pagePath))
+                }
+            }
+        }
     }
 
     /// The notation page, `notation.html`: the course's declared symbols, each with the notes and
@@ -182,18 +219,16 @@ struct PageWriter {
     /// A note's page, with what rendering it said and what search finds on it.
     private func page(
         for note: Note, resolution: NoteResolution, previous: NotePage.Link?, next: NotePage.Link?
-    ) throws -> (NotePage, PageReuse.Made) {
-        var renderer = NoteRenderer(note: note, resolution: resolution, allowsRawHTML: options.allowsRawHTML, math: math)
-        renderer.reports = reports
-        let title = try renderer.title()
-        let body = try renderer.body()
+    ) throws -> (NotePage, PageReuse.Made, PrintPage.Part) {
+        var renderer = renderer(for: note, resolution: resolution)
+        let part = try renderer.printPart()
+        let (title, body) = (part.titleHTML, part.body)
         let made = PageReuse.Made(
-            diagnostics: renderer.diagnostics, search: Self.searchDocuments(note, resolution: resolution, declarations: renderer.declarations),
-            print: PrintPage.Part(titleHTML: title, titleAnchor: renderer.titleHeading?.anchor, body: body))
+            diagnostics: renderer.diagnostics, search: Self.searchDocuments(note, resolution: resolution, declarations: renderer.declarations))
         let page = NotePage(
             title: note.title, windowTitle: "\(note.title) · \(options.title)", description: note.summary,
             author: options.author, canonical: options.canonicalURL(of: note.pagePath), root: SitePath.root(of: note.pagePath),
-            titleHTML: title, titleAnchor: renderer.titleHeading?.anchor, isDraft: note.isDraft,
+            titleHTML: title, titleAnchor: note.titleHeading?.anchor, isDraft: note.isDraft,
             contents: note.headings.filter { $0.level > 1 && $0.level <= 3 }.map {
                 NotePage.Contents(anchor: $0.anchor, text: $0.content.plainText, level: $0.level)
             },
@@ -202,7 +237,14 @@ struct PageWriter {
             declarations: Self.declarationIndex(renderer.declarations),
             source: note.path, sourceDigest: note.sourceDigest
         )
-        return (page, made)
+        return (page, made, part)
+    }
+
+    /// A renderer of `note`'s page, with the checks' reports.
+    private func renderer(for note: Note, resolution: NoteResolution) -> NoteRenderer {
+        var renderer = NoteRenderer(note: note, resolution: resolution, allowsRawHTML: options.allowsRawHTML, math: math)
+        renderer.reports = reports
+        return renderer
     }
 
     /// What search should find on `note`'s page: the note, its headings, its labelled equations

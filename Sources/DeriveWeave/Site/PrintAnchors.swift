@@ -29,8 +29,14 @@ struct PrintAnchors {
     /// `html`, rendered for the page at `page`, with its ids prefixed and its links moved to the
     /// whole-course page.
     func rewrite(_ html: String, page: String) -> String {
+        String(decoding: rewrite(Data(html.utf8), page: page), as: UTF8.self)
+    }
+
+    /// `html`'s UTF-8 bytes, rendered for the page at `page`, with its ids prefixed and its links
+    /// moved to the whole-course page.
+    func rewrite(_ html: Data, page: String) -> Data {
         guard let prefix = prefixes[page] else { return html }
-        let bytes = Array(html.utf8)
+        let bytes = [UInt8](html)
         var result: [UInt8] = []
         result.reserveCapacity(bytes.count + bytes.count / 50)
         var index = 0
@@ -49,7 +55,7 @@ struct PrintAnchors {
             result.append(UInt8(ascii: "\""))
             index = close + 1
         }
-        return String(decoding: result, as: UTF8.self)
+        return Data(result)
     }
 
     /// The attributes moved, as they start: `id="` first.

@@ -28,3 +28,9 @@ struct PrintPage {
     var root = ""
     var sections: [Section]
 }
+
+extension PrintPage.Section: TemplateView {
+    static let fields: [String: PartialKeyPath<Self> & Sendable] = [
+        "anchor": \.anchor, "title": \.title, "titleHTML": \.titleHTML, "titleAnchor": \.titleAnchor, "body": \.body,
+    ]
+}
