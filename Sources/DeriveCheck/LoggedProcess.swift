@@ -1,3 +1,4 @@
+import DeriveCore
 import Foundation
 
 /// A child process whose standard output and error go to one log file (no pipe can fill and
@@ -34,6 +35,7 @@ struct LoggedProcess {
         } catch {
             throw CheckError.toolFailed(error.localizedDescription)
         }
+        TestStopPoint.check.reach()
         let reader = try FileHandle(forReadingFrom: log)
         defer { try? reader.close() }
         var output = Data()

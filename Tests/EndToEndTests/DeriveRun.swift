@@ -109,40 +109,29 @@ final class DeriveProcess: @unchecked Sendable {
         }
     }
 
-    /// Stops the process where it is (SIGSTOP), at once and from any thread; a SIGKILL ends it.
-    func freeze() { kill(process.processIdentifier, SIGSTOP) }
+    /// One of the process's outputs.
+    enum Stream {
+        case standardOutput, standardError
+    }
 
-    /// Waits until standard output has a match of `pattern`, and returns the match's first group.
+    /// Waits until standard output (or `stream`) has a match of `pattern`, and returns the match's first group.
     /// Awaited, not polled: each write to the output file is an inotify event, after which the
     /// file is read again; the process's exit ends the wait too. (Output goes to files, not pipes,
     /// because a pipe's end would also be inherited by processes other tests start at the same
     /// moment, and its end of file then waits for them.)
-    /// `onMatch` runs at the moment the pattern is first seen, on the thread that watches the
-    /// output (not on Swift's shared pool, where a busy test run can delay a task by seconds): a
-    /// test that must act at that moment (freeze the process) does it there.
-    func waitForOutput(_ pattern: String, timeout: Duration, onMatch: (@Sendable () -> Void)? = nil) async throws -> String {
+    func waitForOutput(_ pattern: String, in stream: Stream = .standardOutput, timeout: Duration) async throws -> String {
         _ = try Regex(pattern)  // a bad pattern throws here
         let events = try FileEvents(mask: UInt32(IN_MODIFY))
+        let output = stream == .standardOutput ? output : errors
         try events.watch(output)
-        let output = output
         @Sendable func found() -> String? {
             guard let regex = try? Regex(pattern),
                   let match = ((try? String(contentsOf: output, encoding: .utf8)) ?? "").firstMatch(of: regex) else { return nil }
             return match.output.count > 1 ? (match.output[1].substring.map(String.init) ?? "") : String(match.output[0].substring ?? "")
         }
-        if let already = found() {
-            onMatch?()
-            return already
-        }
+        if let already = found() { return already }
         exit.whenExited { events.stop() }  // an exit ends the wait: nothing more will be printed
-        // `next` starts its watching thread before this task suspends: a task started for the
-        // wait would have to be scheduled first, and on a busy run that took seconds, by which
-        // time the moment was gone.
-        _ = try? await events.next(timeout: timeout) { _ in
-            guard found() != nil else { return false }
-            onMatch?()
-            return true
-        }
+        _ = try? await events.next(timeout: timeout) { _ in found() != nil }
         guard let result = found() else {
             throw TestFailure("derive never printed /\(pattern)/ (within \(timeout))\nstdout:\n\(stdout)\nstderr:\n\(stderr)")
         }

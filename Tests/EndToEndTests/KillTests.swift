@@ -2,14 +2,13 @@ import Foundation
 import Testing
 
 /// Nothing lost: `derive weave`, `derive tangle` and `derive build` killed with SIGKILL at
-/// several moments (each awaited as an event: a stage's line, a folder's creation, a page's)
+/// several moments (each one where derive stops itself, `DERIVE_TEST_STOP_AT`)
 /// leave the previous site and the previous tangled sources whole, and the next run clears
 /// what the killed one left.
 @Suite("Nothing lost: derive killed mid-run", .serialized, .timeLimit(.minutes(10)))
 struct KillTests {
-    /// A copy of the book fixture, woven into Site/ and tangled into Tangled/, with a long note
-    /// (so that parsing takes a while) and a note of formulas that is new at each `round` (so
-    /// that KaTeX has work).
+    /// A copy of the book fixture, woven into Site/ and tangled into Tangled/, with a note of
+    /// formulas that is new at each `round` (so that KaTeX has work).
     private final class Course {
         let folder: TemporaryFolder
         var site: FolderTree
@@ -19,8 +18,6 @@ struct KillTests {
         init() async throws {
             folder = try TemporaryFolder()
             try folder.copy(fixture: "book")
-            let long = (0..<40_000).map { "Plain words in a long note, paragraph \($0).\n\n" }.joined()
-            try folder.write("# A long note\n\n" + long, to: "Notes/90-long.md")
             try folder.write(Course.formulas(round: 0), to: "Notes/91-formulas.md")
             let weave = try await DeriveRun.run(["weave"], in: folder.url, timeout: .seconds(300))
             try #require(weave.status == 0, "\(weave.stderr)")
@@ -54,9 +51,16 @@ struct KillTests {
         }
     }
 
-    // The moment of each kill is taken where it is seen, on the thread that watches for it:
-    // `freeze` stops derive there and then (SIGSTOP), and `killTree` kills it and what it
-    // started whenever the test gets to it, so a busy machine cannot move the moment.
+    // The moment of each kill is derive's own: run with DERIVE_TEST_STOP_AT, it stops itself
+    // there (SIGSTOP) and says so, and `killTree` kills it and what it started whenever the
+    // test gets to it, so a busy machine cannot move the moment.
+
+    /// Starts `derive arguments` in `course`, to stop itself at `moment`, and waits until it has.
+    private func stopped(_ arguments: [String], in course: Course, at moment: String) async throws -> DeriveProcess {
+        let run = try DeriveProcess(arguments, in: course.folder.url, environment: ["DERIVE_TEST_STOP_AT": moment])
+        _ = try await run.waitForOutput("stopped at \(moment)", in: .standardError, timeout: .seconds(300))
+        return run
+    }
 
     /// Freezes `pid` and every process under it (SIGSTOP, so none can start another), then kills
     /// them all with SIGKILL: the moment of the kill is the moment of the first SIGSTOP.
@@ -90,62 +94,41 @@ struct KillTests {
         let course = try await Course()
         let root = course.folder.url
 
-        // During the parse: `derive weave` and `derive tangle`, killed when they say the parse started.
+        // During the parse: `derive weave` and `derive tangle`.
         for arguments in [["weave", "--verbose"], ["tangle", "--output", "Tangled", "--verbose"]] {
             try course.edit()
-            let run = try DeriveProcess(arguments, in: root)
-            _ = try await run.waitForOutput(#"parse +started"#, timeout: .seconds(120), onMatch: { run.freeze() })
+            let run = try await stopped(arguments, in: course, at: "parse")
             try await killTree(run)
             #expect(!run.stdout.contains("resolve"), "the parse had finished before the kill:\n\(run.stdout)")
             try course.expectWhole("during the parse of derive \(arguments[0])")
         }
 
-        // During KaTeX: killed as the weave makes its staging folder, before any page is written
-        // (the staging folder it leaves shows that: no page in it).
+        // During KaTeX: its workers started, no page written yet (the staging folder it leaves
+        // shows that: no page in it).
         try course.edit()
-        let events = try FileEvents()
-        try events.watch(root)
-        let katex = try DeriveProcess(["weave"], in: root)
-        let staging = try await events.next(timeout: .seconds(120)) {
-            guard $0.lastPathComponent.hasPrefix(".Site.staging-") else { return false }
-            katex.freeze()
-            return true
-        }
+        let katex = try await stopped(["weave"], in: course, at: "katex")
         try await killTree(katex)
+        let staging = try #require(try course.stagingFolders().first, "the killed weave left no staging folder")
         let left = try FolderTree(staging).paths
         #expect(!left.contains { $0.hasSuffix(".html") }, "pages were written before the kill: \(left)")
         try course.expectWhole("during KaTeX")
 
-        // During page writing: killed at the first entry of the staging folder (a page, or the
-        // folder of a part's pages, made just before its first page; no page is carried over,
-        // since each round retitles a note, which every page's sidebar shows). The
-        // killed run before this one left a staging folder; this run clears it.
+        // During page writing: killed once the first note's page is in the staging folder (no
+        // page is carried over, since each round retitles a note, which every page's sidebar
+        // shows). The killed run before this one left a staging folder; this run clears it.
         try course.edit()
-        let pageEvents = try FileEvents()
-        try pageEvents.watch(root)
-        let pages = try DeriveProcess(["weave"], in: root)
-        // The staging folder is watched from the thread that sees it made, so that no page
-        // written before this task resumes goes unseen.
-        let pageStaging = try await pageEvents.next(timeout: .seconds(120)) {
-            guard $0.lastPathComponent.hasPrefix(".Site.staging-") else { return false }
-            try? pageEvents.watch($0)
-            return true
-        }
-        let page = try await pageEvents.next(timeout: .seconds(120)) {
-            guard $0.deletingLastPathComponent().lastPathComponent == pageStaging.lastPathComponent else { return false }
-            pages.freeze()
-            return true
-        }
+        let pages = try await stopped(["weave"], in: course, at: "page")
         try await killTree(pages)
         #expect(!FileManager.default.fileExists(atPath: staging.path), "the earlier killed run's staging folder was not cleared")
+        let pageStaging = try #require(try course.stagingFolders().first, "the killed weave left no staging folder")
         let written = try FolderTree(pageStaging).paths.filter { $0.hasSuffix(".html") }
-        #expect(written.count < course.site.paths.filter { $0.hasSuffix(".html") }.count, "every page was written before the kill: \(page)")
+        #expect(!written.isEmpty, "no page was written before the kill")
+        #expect(written.count < course.site.paths.filter { $0.hasSuffix(".html") }.count, "every page was written before the kill")
         try course.expectWhole("during page writing")
 
-        // During the check: `derive build`, killed (with the compiler it started) when the check starts.
+        // During the check: `derive build`, killed with the compiler it started.
         try course.edit()
-        let build = try DeriveProcess(["build", "--verbose"], in: root)
-        _ = try await build.waitForOutput(#"check +started"#, timeout: .seconds(300), onMatch: { build.freeze() })
+        let build = try await stopped(["build", "--verbose"], in: course, at: "check")
         try await killTree(build)
         try course.expectWhole("during the check")
         // The check's package holds whole files only: each is the one a finished tangle writes now.

@@ -39,6 +39,7 @@ extension Pass {
             let directory = course.directory
             let parsed = try course.noteFiles.concurrentMap(jobs: jobs) { file in
                 let path = directory.displayPath(of: file)
+                defer { TestStopPoint.parse.reach() }
                 return memo?.parse(contentsOf: file.url, path: path, relativePath: file.relativePath)
                     ?? NoteParser().parse(contentsOf: file.url, path: path, relativePath: file.relativePath)
             }

@@ -59,6 +59,7 @@ final class KaTeXRenderer: @unchecked Sendable {
         // A worker costs a node start (about 0.1 s): only worth it for a few dozen formulas.
         let count = min(jobs, max(1, unrendered.count / 32))
         let pool = try lock.withLock { try workersStarted(count) }
+        TestStopPoint.katex.reach()
         let shares = (0..<count).map { worker in stride(from: worker, to: unrendered.count, by: count).map { unrendered[$0] } }
         let results = try Array(0..<count).concurrentMap(jobs: count) { try pool[$0].render(shares[$0]) }
         var rendered: [(Request, RenderedMath)] = []

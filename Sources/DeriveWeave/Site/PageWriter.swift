@@ -82,6 +82,7 @@ struct PageWriter {
             page.sidebar = sidebar(of: listed, current: note, contents: page.contents)
             page.notationHref = options.notation.isEmpty ? nil : SitePath.href(from: note.pagePath, to: "notation.html")
             try write(try templates.render(page, with: "note"), to: note.pagePath)
+            TestStopPoint.page.reach()
             if let key = entry.key { reuse?.made(key, page: note.pagePath, said) }
             return said
         }

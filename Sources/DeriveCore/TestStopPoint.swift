@@ -1,0 +1,27 @@
+import Foundation
+import Synchronization
+
+/// Moments at which the tests that kill derive mid-run stop it, as git's `GIT_TEST_*` variables
+/// inject faults: with `DERIVE_TEST_STOP_AT` set to a moment's name, derive says so on standard
+/// error and stops itself (SIGSTOP) the first time it reaches that moment, so that a test kills
+/// it exactly there however busy the machine is. Unset, a moment costs a comparison.
+public enum TestStopPoint: String, Sendable {
+    /// The parse: the first note is parsed, the others not yet.
+    case parse
+    /// The weave's KaTeX workers are started and about to render; no page is written yet.
+    case katex
+    /// The weave has written its first note's page into the staging folder.
+    case page
+    /// The check has started the compiler on the notes' package.
+    case check
+
+    private static let requested = ProcessInfo.processInfo.environment["DERIVE_TEST_STOP_AT"].flatMap(Self.init(rawValue:))
+    private static let reached = Mutex(false)
+
+    /// Stops derive here when the environment asks for this moment (only the first time).
+    public func reach() {
+        guard Self.requested == self, Self.reached.withLock({ reached in defer { reached = true }; return !reached }) else { return }
+        FileHandle.standardError.write(Data("derive: stopped at \(rawValue) (DERIVE_TEST_STOP_AT)\n".utf8))
+        raise(SIGSTOP)
+    }
+}
