@@ -54,6 +54,12 @@ struct PageWriter {
         }
         // What every page shows of the other notes: the sidebar and a front page's contents.
         let course = listed.map { "\($0.pagePath)\t\($0.title)\t\($0.summary ?? "")" }.joined(separator: "\n")
+        // The sidebar's links, the same from every page of a folder: made once per folder.
+        var sidebarLinks: [String: [String]] = [:]
+        for position in named where sidebarLinks[Self.folder(of: notes[position].pagePath)] == nil {
+            let page = notes[position].pagePath
+            sidebarLinks[Self.folder(of: page)] = listed.map { SitePath.encodedHref(SitePath.href(from: page, to: $0.pagePath)) }
+        }
         var made: [Int: PageReuse.Made] = [:]
         var rendered: [(position: Int, key: CacheKey?)] = []
         // Each page's section of the whole-course page is kept under the page's key (without a
@@ -79,7 +85,7 @@ struct PageWriter {
             if let key = sectionKeys[entry.position] { sections.store(part, under: key) }
             if note.relativePath == "index.md" { page.course = NotePage.CourseContents(sections: index(of: notes).sections) }
             page.courseTitle = options.title
-            page.sidebar = sidebar(of: listed, current: note, contents: page.contents)
+            page.sidebar = sidebar(of: listed, links: sidebarLinks[Self.folder(of: note.pagePath)] ?? [], current: note, contents: page.contents)
             page.notationHref = options.notation.isEmpty ? nil : SitePath.href(from: note.pagePath, to: "notation.html")
             try write(try templates.render(page, with: "note"), to: note.pagePath)
             TestStopPoint.page.reach()
@@ -303,13 +309,15 @@ struct PageWriter {
             hasNotation: !options.notation.isEmpty)
     }
 
-    /// The listed notes as the sidebar of `current`'s page: a section per folder.
-    private func sidebar(of listed: [Note], current: Note, contents: [NotePage.Contents]) -> [NotePage.SidebarSection] {
+    /// The listed notes as the sidebar of `current`'s page, `links[i]` leading from it to
+    /// `listed[i]`: a section per folder.
+    private func sidebar(
+        of listed: [Note], links: [String], current: Note, contents: [NotePage.Contents]
+    ) -> [NotePage.SidebarSection] {
         var sections: [(folder: String, section: NotePage.SidebarSection)] = []
-        for note in listed {
-            let entry = NotePage.SidebarEntry(
-                href: SitePath.encodedHref(SitePath.href(from: current.pagePath, to: note.pagePath)), title: note.title,
-                current: note == current, contents: note == current ? contents : [])
+        for (note, href) in zip(listed, links) {
+            let isCurrent = note.pagePath == current.pagePath
+            let entry = NotePage.SidebarEntry(href: href, title: note.title, current: isCurrent, contents: isCurrent ? contents : [])
             if sections.last?.folder != note.folder {
                 let title = note.folder.isEmpty ? nil : note.isFolderIndex ? note.title : note.folder
                 sections.append((note.folder, NotePage.SidebarSection(heading: title, notes: [])))
@@ -317,6 +325,11 @@ struct PageWriter {
             sections[sections.count - 1].section.notes.append(entry)
         }
         return sections.map(\.section)
+    }
+
+    /// The folder of the page at `page` (`part` for `part/a.html`, empty at the root).
+    private static func folder(of page: String) -> String {
+        page.split(separator: "/").dropLast().joined(separator: "/")
     }
 
     private func link(from note: Note, to other: Note) -> NotePage.Link {
