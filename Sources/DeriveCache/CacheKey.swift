@@ -13,7 +13,8 @@ public struct CacheKey: Hashable, Sendable, CustomStringConvertible {
             withUnsafeBytes(of: UInt64(part.count).littleEndian) { hasher.update(bufferPointer: $0) }
             hasher.update(data: part)
         }
-        hex = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        let digits = Array("0123456789abcdef".utf8)
+        hex = String(decoding: hasher.finalize().flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 0x0F)]] }, as: UTF8.self)
     }
 
     /// The key of `parts`, as UTF-8.

@@ -65,6 +65,8 @@ struct PageWriter {
         // Each page's section of the whole-course page is kept under the page's key (without a
         // cache, under the note's path, in a folder of this build alone).
         var sectionKeys: [Int: CacheKey] = [:]
+        // The formulas of the pages carried over, kept in the math cache for a later build.
+        var carriedMath = Set<KaTeXRenderer.Request>()
         for position in named {
             let note = notes[position]
             let (previous, next) = neighbours(of: note, in: listed)
@@ -72,11 +74,12 @@ struct PageWriter {
             sectionKeys[position] = key ?? CacheKey("print", note.path)
             if let key, let said = reuse?.reusable(key, page: note.pagePath, in: files.previous), files.carryOver(note.pagePath) {
                 made[position] = said
-                math.keep(note.mathRequests + outputMath(of: note))
+                carriedMath.formUnion(note.mathRequests + outputMath(of: note))
             } else {
                 rendered.append((position, key))
             }
         }
+        math.keep(Array(carriedMath))
         try math.prepare(rendered.flatMap { notes[$0.position].mathRequests + outputMath(of: notes[$0.position]) })
         let results = try rendered.concurrentMap(jobs: jobs) { entry -> PageReuse.Made in
             let note = notes[entry.position]
