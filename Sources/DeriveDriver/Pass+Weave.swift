@@ -16,7 +16,8 @@ extension Pass {
             let options = SiteOptions(
                 title: configuration.title, description: configuration.description, author: configuration.author,
                 publicURL: configuration.url, macros: configuration.macros, notation: configuration.notation,
-                theme: configuration.theme.map { course.root.appendingPathComponent($0) }, allowsRawHTML: allowsRawHTML,
+                theme: configuration.theme.map { course.root.appendingPathComponent($0) }, printsWholeCourse: configuration.print,
+                allowsRawHTML: allowsRawHTML,
                 nodeExecutable: URL(fileURLWithPath: configuration.node), nodeModules: URL(fileURLWithPath: configuration.katex),
                 katexAssets: URL(fileURLWithPath: configuration.katexAssets), jobs: jobs,
                 cacheDirectory: cacheDirectory)

@@ -49,12 +49,18 @@ public struct ConfigurationReader: Sendable {
             case "notes": text(value, key).map { configuration.notes = $0 }
             case "site": text(value, key).map { configuration.site = $0 }
             case "theme": configuration.theme = text(value, key)
+            case "print":
+                if case .scalar = value, let flag = value.bool {
+                    configuration.print = flag
+                } else {
+                    diagnostics.append(Diagnostic(.error, .configValue, "'print' must be true or false", at: location(value.mark)))
+                }
             case "math": readMath(value, into: &configuration, diagnostics: &diagnostics)
             case "notation": configuration.notation = readNotation(value, diagnostics: &diagnostics)
             default:
                 diagnostics.append(Diagnostic(
                     .error, .configUnknownKey,
-                    "unknown key '\(key)' (known: title, author, description, url, notes, site, theme, math, notation)",
+                    "unknown key '\(key)' (known: title, author, description, url, notes, site, theme, print, math, notation)",
                     at: location(keyNode.mark)))
             }
         }

@@ -16,6 +16,9 @@ public struct CourseConfiguration: Codable, Hashable, Sendable {
     public var notes = "Notes"
     /// The site folder, relative to the course root.
     public var site = "Site"
+    /// Whether the site has the whole course on one page, `print.html` (which `derive pdf`
+    /// prints); a big course may turn it off, since the page holds every note.
+    public var print = true
     /// A folder of the course's own templates and `theme.css`, relative to the course root.
     public var theme: String?
     /// TeX macros every formula of the course may use, written once (`\R: \mathbb{R}`).

@@ -89,7 +89,7 @@ extension SiteBuilder {
         var parts: [Data] = [Data(ToolIdentity.current.utf8), Data(templates.digest.utf8), Data((math?.context ?? "").utf8)]
         let settings: [String?] = [
             options.title, options.description, options.author, options.publicURL?.absoluteString, "\(options.allowsRawHTML)",
-            options.theme?.path,
+            options.theme?.path, "\(options.printsWholeCourse)",
         ]
         parts += settings.map { Data(($0 ?? "\u{0}").utf8) }
         parts.append((try? encoder.encode(options.notation.map(\.tex))) ?? Data())

@@ -17,6 +17,8 @@ public struct SiteOptions: Sendable {
     public var notation: [NotationSymbol]
     /// A course's own templates and stylesheet (`theme.css`), which replace and extend Derive's.
     public var theme: URL?
+    /// Whether the site has the whole course on one page, `print.html`, linked from every page.
+    public var printsWholeCourse: Bool
     /// Whether raw HTML written in notes reaches the pages; off by default, so no note can run script.
     public var allowsRawHTML: Bool
     /// The `node` executable that runs KaTeX.
@@ -35,7 +37,8 @@ public struct SiteOptions: Sendable {
     /// Options with Debian's node and KaTeX (`katex`, `libjs-katex`) and raw HTML omitted.
     public init(
         title: String = "Notes", description: String? = nil, author: String? = nil, publicURL: URL? = nil,
-        macros: [String: String] = [:], notation: [NotationSymbol] = [], theme: URL? = nil, allowsRawHTML: Bool = false,
+        macros: [String: String] = [:], notation: [NotationSymbol] = [], theme: URL? = nil, printsWholeCourse: Bool = true,
+        allowsRawHTML: Bool = false,
         nodeExecutable: URL = URL(fileURLWithPath: "/usr/bin/node"),
         nodeModules: URL = URL(fileURLWithPath: "/usr/share/nodejs"),
         katexAssets: URL = URL(fileURLWithPath: "/usr/share/javascript/katex"),
@@ -49,6 +52,7 @@ public struct SiteOptions: Sendable {
         self.macros = macros
         self.notation = notation
         self.theme = theme
+        self.printsWholeCourse = printsWholeCourse
         self.allowsRawHTML = allowsRawHTML
         self.nodeExecutable = nodeExecutable
         self.nodeModules = nodeModules

@@ -28,6 +28,9 @@ struct PDFCommand: ParsableCommand {
 
     func run() throws {
         let console = options.console()
+        guard options.openCourse(site: site.site).configuration.print else {
+            throw console.fail("derive.yml turns the whole-course page off (print: false), and the PDF is printed from it")
+        }
         let printer: PDFPrinter
         do { printer = try PDFPrinter.find() } catch { throw console.fail("\(error)") }
         let course = noBuild ? options.openCourse(site: site.site) : try CourseRun.run(.build, options: options, site: site)

@@ -78,4 +78,12 @@ struct ConfigurationReaderTests {
         #expect(course.directory.displayPath == "Elsewhere")
         #expect(course.directory.url.path == root.appendingPathComponent("Elsewhere").standardizedFileURL.path)
     }
+
+    @Test func printTurnsTheWholeCoursePageOnOrOff() {
+        #expect(reader.read("title: T\n").0.print == true)
+        let (off, none) = reader.read("print: false\n")
+        #expect(off.print == false && none.isEmpty)
+        let (_, wrong) = reader.read("title: T\nprint: sometimes\n")
+        #expect(located(wrong) == ["config.value@2:8"])
+    }
 }

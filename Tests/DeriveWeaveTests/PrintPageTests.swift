@@ -62,6 +62,24 @@ struct PrintPageTests {
         #expect(try built.page("style.css").contains(".print-note { break-before: page;"))
     }
 
+    @Test func aCourseThatTurnsItOffHasNoWholeCoursePageAndNoLinkToIt() throws {
+        let notes = [
+            Fixtures.note("01-intro", title: "Intro", blocks: [Fixtures.paragraph([.text("One.")], "Notes/01-intro.md")]),
+            Fixtures.note("02-next", title: "Next", blocks: [Fixtures.paragraph([.text("Two.")], "Notes/02-next.md")]),
+        ]
+        let workspace = try Fixtures.workspace()
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        let cache = workspace.appendingPathComponent(".build/derive/cache")
+        let built = try BuiltSite(notes, options: SiteOptions(printsWholeCourse: false, cacheDirectory: cache), in: workspace)
+        #expect(!built.summary.pages.contains("print.html"))
+        #expect(!FileManager.default.fileExists(atPath: built.site.appendingPathComponent("print.html").path))
+        for page in ["index.html", "01-intro.html", "02-next.html"] {
+            #expect(try !built.page(page).contains("print.html"), "\(page) links the whole-course page")
+        }
+        #expect(try built.page("index.html").contains("class=\"course-pages\"") == false)
+        #expect(!FileManager.default.fileExists(atPath: cache.appendingPathComponent("print").path), "sections were kept for no page")
+    }
+
     private static func captures(_ pattern: String, in text: String) -> [String] {
         guard let regex = try? NSRegularExpression(pattern: pattern) else { return [] }
         let string = text as NSString

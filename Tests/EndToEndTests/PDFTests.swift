@@ -4,6 +4,17 @@ import Testing
 /// `derive pdf` on the real notes: one PDF, its pages plausible for the course, its links internal.
 @Suite("derive pdf")
 struct PDFTests {
+    @Test("is an error, before any build, when derive.yml turns the whole-course page off")
+    func refusesACourseWithoutTheWholeCoursePage() async throws {
+        let folder = try TemporaryFolder()
+        try folder.write("print: false\n", to: "derive.yml")
+        try folder.write("# A note\n\nSome text.\n", to: "Notes/01-a.md")
+        let run = try await DeriveRun.run(["pdf"], in: folder.url, timeout: .seconds(120))
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("print: false"), "\(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder("Site").path), "it built the site first")
+    }
+
     @Test("prints the whole course into a PDF whose links lead inside it")
     func printsTheRealNotes() async throws {
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/pdfinfo") else {

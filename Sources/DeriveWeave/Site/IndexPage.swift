@@ -27,6 +27,10 @@ struct IndexPage {
     var checksRun: Bool
     /// Whether the course declares a notation, so that the index links its page.
     var hasNotation = false
+    /// Whether the site has the whole-course page, so that the index links it.
+    var hasPrintPage = true
+    /// Whether the index links any page of the whole course (the notation, the whole-course page).
+    var hasCoursePages = true
 
     /// One folder's notes; the top folder's section has no title.
     struct Section {

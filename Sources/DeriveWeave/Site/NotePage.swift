@@ -37,6 +37,8 @@ struct NotePage {
     var sidebar: [SidebarSection] = []
     /// From the page to the notation page, when the course declares a notation.
     var notationHref: String?
+    /// From the page to the whole-course page, when the site has one.
+    var printHref: String?
 
     /// A folder's notes in the sidebar.
     struct SidebarSection {
@@ -80,7 +82,7 @@ extension NotePage: TemplateView {
     static let fields: [String: PartialKeyPath<Self> & Sendable] = [
         "title": \.title, "windowTitle": \.windowTitle, "description": \.description, "author": \.author,
         "canonical": \.canonical, "root": \.root, "courseTitle": \.courseTitle, "sidebar": \.sidebar,
-        "notationHref": \.notationHref, "titleHTML": \.titleHTML, "titleAnchor": \.titleAnchor, "isDraft": \.isDraft,
+        "notationHref": \.notationHref, "printHref": \.printHref, "titleHTML": \.titleHTML, "titleAnchor": \.titleAnchor, "isDraft": \.isDraft,
         "contents": \.contents, "previous": \.previous, "next": \.next, "body": \.body, "results": \.results,
         "declarations": \.declarations, "source": \.source, "sourceDigest": \.sourceDigest, "course": \.course,
     ]

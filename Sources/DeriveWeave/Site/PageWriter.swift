@@ -71,7 +71,7 @@ struct PageWriter {
             let note = notes[position]
             let (previous, next) = neighbours(of: note, in: listed)
             let key = reuse?.key(of: note, resolution: resolutions[position], previous: previous, next: next, course: course)
-            sectionKeys[position] = key ?? CacheKey("print", note.path)
+            if options.printsWholeCourse { sectionKeys[position] = key ?? CacheKey("print", note.path) }
             if let key, let said = reuse?.reusable(key, page: note.pagePath, in: files.previous), files.carryOver(note.pagePath) {
                 made[position] = said
                 carriedMath.formUnion(note.mathRequests + outputMath(of: note))
@@ -90,6 +90,7 @@ struct PageWriter {
             page.courseTitle = options.title
             page.sidebar = sidebar(of: listed, links: sidebarLinks[Self.folder(of: note.pagePath)] ?? [], current: note, contents: page.contents)
             page.notationHref = options.notation.isEmpty ? nil : SitePath.href(from: note.pagePath, to: "notation.html")
+            page.printHref = options.printsWholeCourse ? SitePath.href(from: note.pagePath, to: "print.html") : nil
             try write(try templates.render(page, with: "note"), to: note.pagePath)
             TestStopPoint.page.reach()
             if let key = entry.key { reuse?.made(key, page: note.pagePath, said) }
@@ -102,10 +103,12 @@ struct PageWriter {
             pages.append(notes[position].pagePath)
         }
         let printed = named.filter { !notes[$0].isDraft }
-        try writePrintPage(
-            notes: printed.map { notes[$0] }, resolutions: printed.map { resolutions[$0] },
-            keys: printed.compactMap { sectionKeys[$0] }, sections: sections)
-        pages.append("print.html")
+        if options.printsWholeCourse {
+            try writePrintPage(
+                notes: printed.map { notes[$0] }, resolutions: printed.map { resolutions[$0] },
+                keys: printed.compactMap { sectionKeys[$0] }, sections: sections)
+            pages.append("print.html")
+        }
         if !options.notation.isEmpty {
             try writeNotationPage(notes: printed.map { notes[$0] }, resolutions: printed.map { resolutions[$0] })
             pages.append("notation.html")
@@ -309,7 +312,8 @@ struct PageWriter {
         return IndexPage(
             title: options.title, windowTitle: options.title, description: options.description, author: options.author,
             canonical: options.canonicalURL(of: "index.html"), sections: sections, courseTitle: options.title, checksRun: reports != nil,
-            hasNotation: !options.notation.isEmpty)
+            hasNotation: !options.notation.isEmpty, hasPrintPage: options.printsWholeCourse,
+            hasCoursePages: !options.notation.isEmpty || options.printsWholeCourse)
     }
 
     /// The listed notes as the sidebar of `current`'s page, `links[i]` leading from it to
