@@ -23,7 +23,7 @@ struct StoredCheckResults: CheckResultCache {
     }
 
     func keep(_ result: CheckRunner.Result, for tangled: [TangledNote], derivePackage: URL) {
-        guard let data = try? JSONEncoder().encode(Entry(result: result, produced: Date())) else { return }
+        guard let data = try? JSONEncoder().encode(Entry(result: result, produced: result.reports.produced ?? Date())) else { return }
         file.set(data, for: key(tangled, derivePackage))
         try? file.save()
     }

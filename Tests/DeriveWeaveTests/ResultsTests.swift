@@ -1,4 +1,5 @@
 import DeriveCore
+import Foundation
 @testable import DeriveWeave
 import Testing
 
@@ -31,6 +32,18 @@ import Testing
             Fixtures.note("02-b", blocks: [Fixtures.paragraph([.text("b")], "Notes/02-b.md")]),
             Fixtures.note("03-c", blocks: [Fixtures.paragraph([.text("c")], "Notes/03-c.md")]),
         ]
+    }
+
+    @Test func saysWhenTheRunWhoseResultsItShowsWas() throws {
+        var dated = reports
+        dated.produced = Date(timeIntervalSince1970: 1_796_000_000)  // 2026-11-30T00:53:20Z
+        let built = try BuiltSite(notes(), reports: dated)
+        defer { built.remove() }
+        #expect(try built.page("01-a.html").contains(
+            #"<p class="checked-at">These are the results of the run of <time datetime="2026-11-30T00:53:20Z">2026-11-30 at 00:53 UTC</time>;"#))
+        let undated = try BuiltSite(notes(), reports: reports)
+        defer { undated.remove() }
+        #expect(try !undated.page("01-a.html").contains("checked-at"))
     }
 
     @Test func showsTheDerivationTableAndTheLossCurve() throws {

@@ -12,7 +12,8 @@ extension Pass {
                 return show(cached, in: &course) + " (cached: nothing the notes' code depends on changed since "
                     + cached.produced.formatted(.iso8601) + ")"
             }
-            let result = try compileAndTest(course, derivePackage: derivePackage, context: context)
+            var result = try compileAndTest(course, derivePackage: derivePackage, context: context)
+            result.reports.produced = Date()
             course.diagnostics += result.diagnostics
             course.reports = result.reports
             if result.succeeded { cache?.keep(result, for: course.tangled, derivePackage: derivePackage) }
@@ -56,6 +57,7 @@ extension Pass {
     private static func show(_ cached: (result: CheckRunner.Result, produced: Date), in course: inout Course) -> String {
         course.diagnostics += cached.result.diagnostics
         course.reports = cached.result.reports
+        course.reports?.produced = cached.produced
         return summary(of: cached.result)
     }
 

@@ -1,4 +1,5 @@
 import DeriveCore
+import Foundation
 
 /// What a note page shows of the checks: derivation tables and training curves (a Mustache view).
 struct ResultsSection {
@@ -43,6 +44,11 @@ struct ResultsSection {
     /// Whether the checks ran but the note declares none, so there is nothing to show.
     var declaresNone: Bool
 
+    /// When the run whose results these are was, in words (`2026-12-02 at 03:12 UTC`), and as
+    /// ISO 8601 for `<time datetime>`; nil when unknown.
+    var checkedAt: String?
+    var checkedAtISO: String?
+
     /// The results for the note at `notePath`, or a section saying checks were not run.
     init(notePath: String, reports: CheckReports?) {
         checksRun = reports != nil
@@ -70,5 +76,10 @@ struct ResultsSection {
             )
         }
         declaresNone = checksRun && derivations.isEmpty && trainings.isEmpty
+        if let produced = reports?.produced {
+            let iso = produced.formatted(.iso8601)
+            checkedAtISO = iso
+            checkedAt = "\(iso.prefix(10)) at \(iso.dropFirst(11).prefix(5)) UTC"
+        }
     }
 }
