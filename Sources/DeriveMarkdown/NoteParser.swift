@@ -98,8 +98,9 @@ public struct NoteParser: Sendable {
         diagnostics += display.diagnostics
 
         var spans = display.spans
-        // The block structure changes only where display math was protected.
-        let structure = display.spans.isEmpty
+        // The block structure changes only where display math was protected, and not even there
+        // when each span lies inside one paragraph.
+        let structure = Self.protectionKeepsStructure(of: raw, spans: display.spans)
             ? raw : CmarkDocument.parse(SourceText.join(MathProtector.protect(source, spans: display.spans)), blocksOnly: true)
         structure.forEachNode { node in
             guard node.kind == .paragraph || node.kind == .heading else { return }
@@ -124,6 +125,26 @@ public struct NoteParser: Sendable {
             }
         }
         return spans.sorted { $0.start < $1.start }
+    }
+
+    /// Whether protecting display math `spans` (sorted) leaves the blocks of `document` as they
+    /// are: when each span lies inside one paragraph. Its lines then continue that paragraph (a
+    /// line of TeX that started a list, a heading or a quote would have ended it), and as
+    /// placeholders, which start no block, they still do, with their container prefixes kept.
+    private static func protectionKeepsStructure(of document: MarkdownNode, spans: [ProtectedSpan]) -> Bool {
+        guard !spans.isEmpty else { return true }
+        var paragraphs: [ClosedRange<Int>] = []
+        document.forEachNode { node in
+            if node.kind == .paragraph { paragraphs.append(node.startLine...max(node.startLine, node.endLine)) }
+        }
+        // Paragraphs in document order are in line order, as the spans are: one walk over both.
+        var index = 0
+        for span in spans {
+            while index < paragraphs.count, paragraphs[index].upperBound < span.start.line { index += 1 }
+            guard index < paragraphs.count, paragraphs[index].contains(span.start.line), paragraphs[index].contains(span.end.line)
+            else { return false }
+        }
+        return true
     }
 
     /// The lines of code and HTML blocks, where nothing is math and nothing is a footnote.

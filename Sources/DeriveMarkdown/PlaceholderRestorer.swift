@@ -63,7 +63,7 @@ struct PlaceholderRestorer {
                 if index == nil, !node.literal.utf8.contains(0xEE) {
                     text += node.literal
                 } else {
-                    node.literal.unicodeScalars.forEach { read($0) }
+                    read(text: node.literal)
                 }
             case .softBreak, .lineBreak:
                 if index != nil {
@@ -76,6 +76,24 @@ struct PlaceholderRestorer {
                 flushText()
                 pieces.append(.inline(restorer.inline(node)))
             }
+        }
+
+        /// A text with placeholders: the text between them copied a run at a time, not a scalar at a time.
+        mutating func read(text literal: String) {
+            let scalars = literal.unicodeScalars
+            var run = scalars.startIndex
+            var position = scalars.startIndex
+            while position < scalars.endIndex {
+                let scalar = scalars[position]
+                let next = scalars.index(after: position)
+                if index != nil || scalar == Placeholder.math || scalar == Placeholder.citation {
+                    text += literal[run..<position]
+                    read(scalar)
+                    run = next
+                }
+                position = next
+            }
+            text += literal[run...]
         }
 
         mutating func read(_ scalar: Unicode.Scalar) {

@@ -21,10 +21,14 @@ public struct Resolver: Sendable {
     /// links across notes, checked against the notes' anchors and the course's other files
     /// (`assets`, paths relative to the notes folder).
     public func resolve(_ notes: [Note], assets: [String] = []) -> (resolutions: [NoteResolution], diagnostics: [Diagnostic]) {
-        var diagnostics: [Diagnostic] = []
-        var resolutions = notes.enumerated().map { index, note in
-            resolveLocally(note, number: Self.noteNumber(of: note, at: index), diagnostics: &diagnostics)
+        // What is local to a note needs no other note: one note per core at once, in order.
+        let local = Array(notes.indices).concurrentMap(jobs: ProcessInfo.processInfo.activeProcessorCount) { index in
+            var found: [Diagnostic] = []
+            let resolution = resolveLocally(notes[index], number: Self.noteNumber(of: notes[index], at: index), diagnostics: &found)
+            return (resolution, found)
         }
+        var diagnostics = local.flatMap(\.1)
+        var resolutions = local.map(\.0)
         diagnostics += ExerciseTable.duplicates(in: resolutions, notes: notes)
         let index = CourseIndex(notes: notes, resolutions: resolutions, assets: assets)
         for position in notes.indices {
