@@ -3,13 +3,8 @@ struct SourceText: Sendable {
     /// The lines, without their line endings.
     var lines: [[UInt8]]
 
-    /// Splits `text` into lines; `\r\n` and `\r` count as line endings, a leading BOM is dropped.
-    init(_ text: String) {
-        var text = text
-        self = text.withUTF8 { SourceText(bytes: $0) }
-    }
-
-    /// Splits UTF-8 `bytes` into lines, as `init(_:)` does, each line copied once at its size.
+    /// Splits UTF-8 `bytes` into lines, each copied once at its size; `\r\n` and `\r` count as
+    /// line endings, a leading BOM is dropped.
     init(bytes: UnsafeBufferPointer<UInt8>) {
         var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         var lines: [[UInt8]] = []
@@ -37,9 +32,6 @@ struct SourceText: Sendable {
     func bytes(ofLine line: Int) -> [UInt8] {
         line >= 1 && line <= lines.count ? lines[line - 1] : []
     }
-
-    /// The whole text with `\n` line endings.
-    var text: String { Self.join(lines) }
 
     /// Joins byte lines with `\n` and a final newline.
     static func join(_ lines: [[UInt8]]) -> String {
