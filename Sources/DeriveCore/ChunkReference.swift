@@ -3,8 +3,8 @@ public struct ChunkReference: Hashable, Sendable {
     /// How deep chunk references may nest: a reference below this many levels of expansion is an
     /// error (`chunk.too-deep`) and is not expanded.
     public static let maximumNesting = 1000
-    /// How many bytes chunk expansion may add to one note's tangled code (16 MiB, the size of the
-    /// largest note): a reference whose expansion would go past it is an error (`chunk.too-large`)
+    /// How many bytes chunk expansion may add to one note's tangled code (16 MiB, more code than
+    /// any note of the corpus holds): a reference whose expansion would go past it is an error (`chunk.too-large`)
     /// and is not expanded. A chunk used twice at each of 30 levels would otherwise expand 2^30 times.
     public static let maximumExpansion = 16 << 20
 

@@ -34,8 +34,21 @@ public struct CodeBlock: Codable, Hashable, Sendable {
 
     /// The code's lines, without their newlines.
     public var lines: [Substring] {
-        var lines = code.split(separator: "\n", omittingEmptySubsequences: false)
-        if lines.last == "" { lines.removeLast() }
+        // Split at each newline byte: a search of the UTF-8, not of Characters (which costs
+        // grapheme breaking on every character). A `\r\n` is one Character, which splitting at
+        // Characters keeps whole; such code (cmark's never has one) takes the Character path.
+        guard !code.utf8.contains(UInt8(ascii: "\r")) else {
+            var lines = code.split(separator: "\n", omittingEmptySubsequences: false)
+            if lines.last == "" { lines.removeLast() }
+            return lines
+        }
+        var lines: [Substring] = []
+        var start = code.startIndex
+        while let newline = code.utf8[start...].firstIndex(of: UInt8(ascii: "\n")) {
+            lines.append(code[start..<newline])
+            start = code.utf8.index(after: newline)
+        }
+        if start < code.endIndex { lines.append(code[start...]) }
         return lines
     }
 }

@@ -56,7 +56,7 @@ extension Diagnostic {
         // parse
         /// The note's bytes are not UTF-8.
         public static let noteNotUTF8 = ID(.parse, "note.not-utf8")
-        /// The note is larger than Derive reads (16 MiB).
+        /// The note is larger than Derive reads (64 MiB).
         public static let noteTooLarge = ID(.parse, "note.too-large")
         /// Front matter opened with `---` never closes.
         public static let frontMatterUnclosed = ID(.parse, "front-matter.unclosed")

@@ -12,16 +12,40 @@ enum CmarkDocument {
     /// With `blocksOnly`, the copy stops at paragraphs and headings: their lines are kept, their
     /// inlines are not (what the math scanners need of a first parse, at a fraction of the cost).
     static func parse(_ text: String, blocksOnly: Bool = false) -> MarkdownNode {
-        var bytes = Array(text.utf8)
-        let root = bytes.withUnsafeMutableBufferPointer { buffer in
+        parse(bytes: Array(text.utf8), blocksOnly: blocksOnly)
+    }
+
+    /// Parses `lines` joined with `\n` as CommonMark, as `parse(_:blocksOnly:)` does; the joined
+    /// bytes live only while cmark reads them.
+    static func parse(lines: [[UInt8]], blocksOnly: Bool = false) -> MarkdownNode {
+        parse(bytes: SourceText.joinedBytes(lines), blocksOnly: blocksOnly)
+    }
+
+    private static func parse(bytes consumed: consuming [UInt8], blocksOnly: Bool) -> MarkdownNode {
+        var bytes = consumed
+        let parsed = bytes.withUnsafeMutableBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(buffer.count, 1)) {
                 cmark_parse_document($0, buffer.count, CMARK_OPT_DEFAULT)
             }
         }
-        guard let root else { return MarkdownNode(kind: .document) }
+        _ = consume bytes
+        guard let root = parsed else { return MarkdownNode(kind: .document) }
         defer { cmark_node_free(root) }
+        // Each top-level block is freed once copied, so that cmark's tree and its copy are never
+        // both whole in memory (on a large note they are each many times the note's size).
+        var document = MarkdownNode(kind: .document)
+        document.startLine = Int(cmark_node_get_start_line(root))
+        document.startColumn = Int(cmark_node_get_start_column(root))
+        document.endLine = Int(cmark_node_get_end_line(root))
+        document.endColumn = Int(cmark_node_get_end_column(root))
+        let line = document.startLine > 0 ? document.startLine : 1
         var cutAtLine: Int?
-        var document = copy(root, depth: 0, blockLine: 1, blocksOnly: blocksOnly, cutAtLine: &cutAtLine)
+        var child = cmark_node_first_child(root)
+        while let current = child {
+            document.children.append(copy(current, depth: 1, blockLine: line, blocksOnly: blocksOnly, cutAtLine: &cutAtLine))
+            child = cmark_node_next(current)
+            cmark_node_free(current)
+        }
         document.nestingCutAtLine = cutAtLine
         return document
     }

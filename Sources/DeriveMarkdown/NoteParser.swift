@@ -14,9 +14,10 @@ public struct ParsedNote: Sendable {
 /// with math, citations and code blocks read. Labels, citations and chunks are resolved later,
 /// once for every stage (DeriveResolve).
 public struct NoteParser: Sendable {
-    /// The largest note read, in bytes (16 MiB): time and memory grow linearly with a note's size
-    /// (about 1 s and 100 MiB per MiB), and a larger note is refused at its first line.
-    public static let maximumSize = 16 << 20
+    /// The largest note read, in bytes (64 MiB): time and memory grow linearly with a note's size
+    /// (about 0.2 s and 30 MiB per MiB in a release build, 3-4x the time of `cmark` on the note
+    /// and 1.3x its memory; Documentation/Limits.md), and a larger note is refused at its first line.
+    public static let maximumSize = 64 << 20
 
     /// Creates a parser.
     public init() {}
@@ -24,47 +25,68 @@ public struct NoteParser: Sendable {
     /// Parses the note at `url`, naming it `path` in every location (`Notes/01-intro.md`);
     /// `relativePath` is its path inside the notes folder (default: its file name).
     public func parse(contentsOf url: URL, path: String, relativePath: String? = nil) -> ParsedNote {
+        let read: Read
         do {
-            return parse(Array(try Data(contentsOf: url)), path: path, relativePath: relativePath)
+            // The file's bytes live only until its lines are split out of them.
+            read = try Data(contentsOf: url).withUnsafeBytes { Self.read($0.bindMemory(to: UInt8.self), path: path) }
         } catch {
             return ParsedNote(note: nil, diagnostics: [Diagnostic(
                 .error, .noteUnreadable, "cannot read the note: \(error.localizedDescription)",
                 at: NoteLocation(file: path, line: 1))])
         }
+        return parse(read, path: path, relativePath: relativePath)
     }
 
     /// Parses a note's bytes, naming it `path` in every location.
     public func parse(_ bytes: [UInt8], path: String, relativePath: String? = nil) -> ParsedNote {
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            return ParsedNote(note: nil, diagnostics: [Diagnostic(
-                .error, .noteNotUTF8, "the note is not UTF-8 text (the first invalid byte is here)",
-                at: Self.firstInvalidUTF8(in: bytes, file: path))])
-        }
-        return parse(text, path: path, relativePath: relativePath, digest: ContentDigest.hex(of: bytes))
+        parse(bytes.withUnsafeBufferPointer { Self.read($0, path: path) }, path: path, relativePath: relativePath)
     }
 
     /// Parses a note's text, naming it `path` in every location.
     public func parse(_ text: String, path: String, relativePath: String? = nil) -> ParsedNote {
-        parse(text, path: path, relativePath: relativePath, digest: ContentDigest.hex(of: text.utf8))
+        var text = text
+        return parse(text.withUTF8 { Self.read($0, path: path) }, path: path, relativePath: relativePath)
     }
 
-    private func parse(_ text: String, path: String, relativePath: String?, digest: String) -> ParsedNote {
-        guard text.utf8.count <= Self.maximumSize else {
-            return ParsedNote(note: nil, diagnostics: [Diagnostic(
+    /// A note's bytes, read: its lines and digest, or why it is not read.
+    private enum Read {
+        case lines(SourceText, digest: String)
+        case refused(ParsedNote)
+    }
+
+    /// Checks that `bytes` are not too large (whatever they hold) and are UTF-8, and splits them into lines.
+    private static func read(_ bytes: UnsafeBufferPointer<UInt8>, path: String) -> Read {
+        guard bytes.count <= maximumSize else {
+            return .refused(ParsedNote(note: nil, diagnostics: [Diagnostic(
                 .error, .noteTooLarge,
-                "the note is \(text.utf8.count >> 20) MiB; Derive reads notes of at most \(Self.maximumSize >> 20) MiB (split it into several notes)",
-                at: NoteLocation(file: path, line: 1))])
+                "the note is \(bytes.count >> 20) MiB; Derive reads notes of at most \(maximumSize >> 20) MiB (split it into several notes)",
+                at: NoteLocation(file: path, line: 1))]))
         }
-        var source = SourceText(text)
+        guard String(validating: bytes, as: UTF8.self) != nil else {
+            return .refused(ParsedNote(note: nil, diagnostics: [Diagnostic(
+                .error, .noteNotUTF8, "the note is not UTF-8 text (the first invalid byte is here)",
+                at: firstInvalidUTF8(in: Array(bytes), file: path))]))
+        }
+        return .lines(SourceText(bytes: bytes), digest: ContentDigest.hex(of: bytes))
+    }
+
+    private func parse(_ read: Read, path: String, relativePath: String?) -> ParsedNote {
+        switch read {
+        case .refused(let refusal): refusal
+        case .lines(let source, let digest): parse(source, digest: digest, path: path, relativePath: relativePath)
+        }
+    }
+
+    private func parse(_ source: consuming SourceText, digest: String, path: String, relativePath: String?) -> ParsedNote {
         let (frontMatter, frontMatterDiagnostics) = FrontMatter.read(source, file: path)
         for line in 0..<frontMatter.lineCount { source.lines[line] = [] }
         var diagnostics = frontMatterDiagnostics
 
-        let blocks = CmarkDocument.parse(source.text, blocksOnly: true)
+        let blocks = CmarkDocument.parse(lines: source.lines, blocksOnly: true)
         let codeAndHTML = Self.codeAndHTMLLines(blocks)
         let spans = protectedSpans(source, blocks: blocks, codeAndHTML: codeAndHTML, file: path, diagnostics: &diagnostics)
         let protected = FootnoteMarks.mark(MathProtector.protect(source, spans: spans), skipping: codeAndHTML)
-        let document = CmarkDocument.parse(SourceText.join(protected))
+        let document = CmarkDocument.parse(lines: protected)
         if let line = document.nestingCutAtLine {
             diagnostics.append(Diagnostic(
                 .error, .markdownTooDeep,
@@ -98,9 +120,10 @@ public struct NoteParser: Sendable {
         diagnostics += display.diagnostics
 
         var spans = display.spans
-        // The block structure changes only where display math was protected.
-        let structure = display.spans.isEmpty
-            ? raw : CmarkDocument.parse(SourceText.join(MathProtector.protect(source, spans: display.spans)), blocksOnly: true)
+        // The block structure changes only where display math was protected, and not even there
+        // when each span lies inside one paragraph.
+        let structure = Self.protectionKeepsStructure(of: raw, spans: display.spans)
+            ? raw : CmarkDocument.parse(lines: MathProtector.protect(source, spans: display.spans), blocksOnly: true)
         structure.forEachNode { node in
             guard node.kind == .paragraph || node.kind == .heading else { return }
             let text = LeafText(source, firstLine: node.startLine, lastLine: node.endLine)
@@ -124,6 +147,26 @@ public struct NoteParser: Sendable {
             }
         }
         return spans.sorted { $0.start < $1.start }
+    }
+
+    /// Whether protecting display math `spans` (sorted) leaves the blocks of `document` as they
+    /// are: when each span lies inside one paragraph. Its lines then continue that paragraph (a
+    /// line of TeX that started a list, a heading or a quote would have ended it), and as
+    /// placeholders, which start no block, they still do, with their container prefixes kept.
+    private static func protectionKeepsStructure(of document: MarkdownNode, spans: [ProtectedSpan]) -> Bool {
+        guard !spans.isEmpty else { return true }
+        var paragraphs: [ClosedRange<Int>] = []
+        document.forEachNode { node in
+            if node.kind == .paragraph { paragraphs.append(node.startLine...max(node.startLine, node.endLine)) }
+        }
+        // Paragraphs in document order are in line order, as the spans are: one walk over both.
+        var index = 0
+        for span in spans {
+            while index < paragraphs.count, paragraphs[index].upperBound < span.start.line { index += 1 }
+            guard index < paragraphs.count, paragraphs[index].contains(span.start.line), paragraphs[index].contains(span.end.line)
+            else { return false }
+        }
+        return true
     }
 
     /// The lines of code and HTML blocks, where nothing is math and nothing is a footnote.

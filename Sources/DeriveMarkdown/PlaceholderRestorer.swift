@@ -63,7 +63,7 @@ struct PlaceholderRestorer {
                 if index == nil, !node.literal.utf8.contains(0xEE) {
                     text += node.literal
                 } else {
-                    node.literal.unicodeScalars.forEach { read($0) }
+                    read(text: node.literal)
                 }
             case .softBreak, .lineBreak:
                 if index != nil {
@@ -75,6 +75,43 @@ struct PlaceholderRestorer {
             default:
                 flushText()
                 pieces.append(.inline(restorer.inline(node)))
+            }
+        }
+
+        /// A text with placeholders, read over its UTF-8: the text between placeholders copied a
+        /// run at a time. Every placeholder scalar is three bytes, `EE 80 8x` (U+E000 to U+E003),
+        /// and no byte of another scalar's encoding starts such a run.
+        mutating func read(text literal: String) {
+            var literal = literal
+            literal.withUTF8 { bytes in
+                func placeholder(at offset: Int) -> Unicode.Scalar? {
+                    guard offset + 2 < bytes.count, bytes[offset] == 0xEE, bytes[offset + 1] == 0x80, bytes[offset + 2] & 0xFC == 0x80
+                    else { return nil }
+                    return Unicode.Scalar(0xE000 + UInt32(bytes[offset + 2] & 0x03))
+                }
+                var run = 0, offset = 0
+                while offset < bytes.count {
+                    if index != nil {
+                        // Inside a placeholder only its end and its digits matter: any other byte
+                        // (of a scalar of any length) skips to the end, as a whole scalar would.
+                        if let scalar = placeholder(at: offset), scalar == Placeholder.end {
+                            read(scalar)
+                            offset += 3
+                        } else {
+                            read(bytes[offset].isDigit ? Unicode.Scalar(bytes[offset]) : Placeholder.filler)
+                            offset += 1
+                        }
+                        run = offset
+                    } else if let scalar = placeholder(at: offset), scalar == Placeholder.math || scalar == Placeholder.citation {
+                        text += String(decoding: bytes[run..<offset], as: UTF8.self)
+                        read(scalar)
+                        offset += 3
+                        run = offset
+                    } else {
+                        offset += 1
+                    }
+                }
+                text += String(decoding: bytes[run...], as: UTF8.self)
             }
         }
 

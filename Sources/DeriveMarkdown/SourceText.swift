@@ -3,25 +3,25 @@ struct SourceText: Sendable {
     /// The lines, without their line endings.
     var lines: [[UInt8]]
 
-    /// Splits `text` into lines; `\r\n` and `\r` count as line endings, a leading BOM is dropped.
-    init(_ text: String) {
-        var bytes = Array(text.utf8)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        var lines: [[UInt8]] = [[]]
-        var index = 0
+    /// Splits UTF-8 `bytes` into lines, each copied once at its size; `\r\n` and `\r` count as
+    /// line endings, a leading BOM is dropped.
+    init(bytes: UnsafeBufferPointer<UInt8>) {
+        var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        var lines: [[UInt8]] = []
+        var index = start
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
-                lines.append([])
+                lines.append(Array(bytes[start..<index]))
                 if byte == UInt8(ascii: "\r"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "\n") {
                     index += 1
                 }
-            } else {
-                lines[lines.count - 1].append(byte)
+                start = index + 1
             }
             index += 1
         }
-        if lines.count > 1, lines.last!.isEmpty { lines.removeLast() }
+        // The text after the last line ending; none when the text ends with one (but at least one line).
+        if start < bytes.count || lines.isEmpty { lines.append(Array(bytes[min(start, bytes.count)...])) }
         self.lines = lines
     }
 
@@ -33,17 +33,20 @@ struct SourceText: Sendable {
         line >= 1 && line <= lines.count ? lines[line - 1] : []
     }
 
-    /// The whole text with `\n` line endings.
-    var text: String { Self.join(lines) }
-
     /// Joins byte lines with `\n` and a final newline.
     static func join(_ lines: [[UInt8]]) -> String {
+        String(decoding: joinedBytes(lines), as: UTF8.self)
+    }
+
+    /// The bytes of `join(lines)`.
+    static func joinedBytes(_ lines: [[UInt8]]) -> [UInt8] {
         var bytes: [UInt8] = []
+        bytes.reserveCapacity(lines.reduce(lines.count) { $0 + $1.count })
         for line in lines {
             bytes.append(contentsOf: line)
             bytes.append(UInt8(ascii: "\n"))
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return bytes
     }
 
     /// Whether `line` holds only spaces and tabs.

@@ -21,10 +21,14 @@ public struct Resolver: Sendable {
     /// links across notes, checked against the notes' anchors and the course's other files
     /// (`assets`, paths relative to the notes folder).
     public func resolve(_ notes: [Note], assets: [String] = []) -> (resolutions: [NoteResolution], diagnostics: [Diagnostic]) {
-        var diagnostics: [Diagnostic] = []
-        var resolutions = notes.enumerated().map { index, note in
-            resolveLocally(note, number: Self.noteNumber(of: note, at: index), diagnostics: &diagnostics)
+        // What is local to a note needs no other note: one note per core at once, in order.
+        let local = Array(notes.indices).concurrentMap(jobs: ProcessInfo.processInfo.activeProcessorCount) { index in
+            var found: [Diagnostic] = []
+            let resolution = resolveLocally(notes[index], number: Self.noteNumber(of: notes[index], at: index), diagnostics: &found)
+            return (resolution, found)
         }
+        var diagnostics = local.flatMap(\.1)
+        var resolutions = local.map(\.0)
         diagnostics += ExerciseTable.duplicates(in: resolutions, notes: notes)
         let index = CourseIndex(notes: notes, resolutions: resolutions, assets: assets)
         for position in notes.indices {
@@ -102,8 +106,9 @@ public struct Resolver: Sendable {
             }
         }
         var order: [String] = []
+        var ordered = Set<String>()
         var undefined = Set<String>()
-        for label in note.footnoteReferences where !order.contains(label) && !undefined.contains(label) {
+        for label in note.footnoteReferences where !ordered.contains(label) && !undefined.contains(label) {
             if defined[label] == nil {
                 undefined.insert(label)
                 diagnostics.append(Diagnostic(
@@ -111,9 +116,10 @@ public struct Resolver: Sendable {
                     at: NoteLocation(file: note.path, line: 1)))
             } else {
                 order.append(label)
+                ordered.insert(label)
             }
         }
-        for footnote in note.footnotes where !order.contains(footnote.label) && defined[footnote.label] == footnote {
+        for footnote in note.footnotes where !ordered.contains(footnote.label) && defined[footnote.label] == footnote {
             diagnostics.append(Diagnostic(
                 .warning, .footnoteUnused, "footnote '[^\(footnote.label)]' is defined but never referred to", at: footnote.location))
         }
@@ -135,12 +141,17 @@ public struct Resolver: Sendable {
             declared += block.attributes.figures.map { ($0, block.location) }
         }
         var figures: [NumberedFigure] = []
+        var firstLine: [String: Int] = [:]
         for figure in declared.enumerated().sorted(by: { ($0.element.location, $0.offset) < ($1.element.location, $1.offset) }) {
             let (label, location) = figure.element
-            if let label, let first = figures.first(where: { $0.label == label }) {
-                diagnostics.append(Diagnostic(
-                    .error, .labelDuplicate, "figure label '\(label)' is already defined at line \(first.location.line)",
-                    at: location))
+            if let label {
+                if let line = firstLine[label] {
+                    diagnostics.append(Diagnostic(
+                        .error, .labelDuplicate, "figure label '\(label)' is already defined at line \(line)",
+                        at: location))
+                } else {
+                    firstLine[label] = location.line
+                }
             }
             figures.append(NumberedFigure(label: label, number: figures.count + 1, location: location))
         }
@@ -149,14 +160,17 @@ public struct Resolver: Sendable {
 
     private func numberEquations(_ note: Note, diagnostics: inout [Diagnostic]) -> [NumberedEquation] {
         var equations: [NumberedEquation] = []
+        // Each label's first equation, by label: a note of many equations is not searched once per equation.
+        var firstLine: [String: Int] = [:]
         for math in note.displayMath {
             guard let label = math.label else { continue }
             let location = math.labelLocation ?? math.location
-            if let first = equations.first(where: { $0.label == label }) {
+            if let line = firstLine[label] {
                 diagnostics.append(Diagnostic(
-                    .error, .labelDuplicate, "equation label '\(label)' is already defined at line \(first.location.line)",
+                    .error, .labelDuplicate, "equation label '\(label)' is already defined at line \(line)",
                     at: location))
             } else {
+                firstLine[label] = location.line
                 equations.append(NumberedEquation(label: label, number: equations.count + 1, location: location))
             }
         }

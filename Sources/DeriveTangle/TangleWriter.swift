@@ -24,15 +24,11 @@ public struct TangleWriter: Sendable {
     /// name that is not one visible `.swift` file directly inside the folder.
     @discardableResult
     public func write(_ files: [String: String]) throws -> [String] {
-        if let unsafe = files.keys.sorted().first(where: { name in
-            name.contains("/") || name.contains("\\") || name.hasPrefix(".") || !name.hasSuffix(".swift") || name.contains("\0")
-        }) {
-            throw UnsafeName(name: unsafe)
-        }
+        let sorted = try Self.checked(files)
         let manager = FileManager.default
         try manager.createDirectory(at: directory, withIntermediateDirectories: true)
         var written: [String] = []
-        for (name, content) in files.sorted(by: { $0.key < $1.key }) {
+        for (name, content) in sorted {
             let url = directory.appendingPathComponent(name)
             let data = Data(content.utf8)
             if (try? Data(contentsOf: url)) == data { continue }
@@ -44,6 +40,42 @@ public struct TangleWriter: Sendable {
             try manager.removeItem(at: directory.appendingPathComponent(stale))
         }
         return written
+    }
+
+    /// Fills the folder, which must not exist yet and which no one reads until it is renamed into
+    /// place (a staging folder), with `files`: each written as it is, without a temporary file,
+    /// except that one whose bytes are those of the file of the same name in `previous` is linked
+    /// from there, so that it keeps its inode and modification time (a tangle that changes nothing
+    /// rewrites nothing). Returns the names actually written. Throws `UnsafeName` as `write` does.
+    @discardableResult
+    public func fill(_ files: [String: String], keepingUnchangedFrom previous: URL?) throws -> [String] {
+        let sorted = try Self.checked(files)
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        // One file at a time: the file system creates files in one folder one at a time anyway.
+        var written: [String] = []
+        for (name, content) in sorted {
+            let url = directory.appendingPathComponent(name)
+            let data = Data(content.utf8)
+            if let old = previous?.appendingPathComponent(name), (try? Data(contentsOf: old)) == data,
+               link(old.path, url.path) == 0 {
+                continue
+            }
+            try data.writePlainly(to: url)
+            written.append(name)
+        }
+        return written
+    }
+
+    /// `files` in name order, or `UnsafeName` for the first name that is not one visible `.swift`
+    /// file directly inside the folder.
+    private static func checked(_ files: [String: String]) throws -> [(key: String, value: String)] {
+        let sorted = files.sorted { $0.key < $1.key }
+        if let unsafe = sorted.first(where: { name, _ in
+            name.contains("/") || name.contains("\\") || name.hasPrefix(".") || !name.hasSuffix(".swift") || name.contains("\0")
+        }) {
+            throw UnsafeName(name: unsafe.key)
+        }
+        return sorted
     }
 
     /// Writes `data` beside `url` and renames it into place: a reader sees the old file or the

@@ -20,12 +20,15 @@ struct TangleCommand: ParsableCommand {
 
     func run() throws {
         let course = try CourseRun.run(.tangle, options: options)
-        // Two notes that would write one file are an error, so the names here are unique.
-        try FolderSwap.replace(URL(fileURLWithPath: output)) { staging in
-            try TangleWriter(directory: staging.appendingPathComponent("Sources/Notes"))
-                .write(Dictionary(uniqueKeysWithValues: course.tangled.map { ($0.fileName, $0.moduleSource) }))
-            try TangleWriter(directory: staging.appendingPathComponent("Tests/NotesTests"))
-                .write(Dictionary(uniqueKeysWithValues: course.tangled.map { ($0.fileName, $0.testSource) }))
+        // Two notes that would write one file are an error, so the names here are unique. A file
+        // whose bytes did not change is linked from the folder being replaced, not rewritten.
+        let folder = URL(fileURLWithPath: output)
+        try FolderSwap.replace(folder) { staging in
+            for (part, source) in [("Sources/Notes", \TangledNote.moduleSource), ("Tests/NotesTests", \TangledNote.testSource)] {
+                try TangleWriter(directory: staging.appendingPathComponent(part)).fill(
+                    Dictionary(uniqueKeysWithValues: course.tangled.map { ($0.fileName, $0[keyPath: source]) }),
+                    keepingUnchangedFrom: folder.appendingPathComponent(part))
+            }
         }
         options.console().say("tangled \(course.tangled.count) notes into \(output)")
     }

@@ -99,13 +99,13 @@ struct LimitTests {
         #expect(shallow.diagnostics.isEmpty)
     }
 
-    /// A note over 16 MiB is refused at its first line, without being parsed.
+    /// A note over 64 MiB is refused at its first line, without being parsed.
     @Test func aNoteOverTheSizeLimitIsRefusedAtItsFirstLine() {
         let text = "# A\n\n" + String(repeating: "word ", count: NoteParser.maximumSize / 5 + 1)
         let parsed = NoteParser().parse(text, path: "Notes/01-a.md")
         #expect(parsed.note == nil)
         #expect(parsed.diagnostics.map(\.description) == [
-            "Notes/01-a.md:1:1: error: the note is 16 MiB; Derive reads notes of at most 16 MiB (split it into several notes)",
+            "Notes/01-a.md:1:1: error: the note is 64 MiB; Derive reads notes of at most 64 MiB (split it into several notes)",
         ])
     }
 }

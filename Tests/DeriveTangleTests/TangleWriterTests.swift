@@ -19,6 +19,26 @@ struct TangleWriterTests {
         #expect(try writer.write(["a.swift": "let a = 1\n", "b.swift": "let b = 2\n"]) == ["b.swift"])
     }
 
+    /// Filling a new folder from an old one writes only what changed: the rest is the old file,
+    /// linked, with its inode and modification time (so a tangle that changes nothing rewrites nothing).
+    @Test func fillingLinksUnchangedFilesFromThePreviousFolder() throws {
+        let parent = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let old = parent.appendingPathComponent("old"), new = parent.appendingPathComponent("new")
+        #expect(try TangleWriter(directory: old).fill(["a.swift": "let a = 1\n", "b.swift": "let b = 1\n"], keepingUnchangedFrom: nil)
+            == ["a.swift", "b.swift"])
+        let written = try TangleWriter(directory: new).fill(
+            ["a.swift": "let a = 1\n", "b.swift": "let b = 2\n", "c.swift": "let c = 1\n"], keepingUnchangedFrom: old)
+        #expect(written == ["b.swift", "c.swift"])
+        func inode(_ folder: URL, _ name: String) throws -> Int? {
+            try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent(name).path)[.systemFileNumber] as? Int
+        }
+        #expect(try inode(new, "a.swift") == inode(old, "a.swift"))
+        #expect(try inode(new, "b.swift") != inode(old, "b.swift"))
+        #expect(try String(contentsOf: new.appendingPathComponent("b.swift"), encoding: .utf8) == "let b = 2\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: new.path).sorted() == ["a.swift", "b.swift", "c.swift"])
+    }
+
     @Test func filesOfDeletedNotesAreRemoved() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -37,7 +37,7 @@ extension Pass {
     public static func parse(jobs: Int, memo: ParsedNoteMemo? = nil) -> Pass {
         Pass(.parse) { course, _ in
             let directory = course.directory
-            let parsed = try course.noteFiles.concurrentMap(jobs: jobs) { file in
+            let parsed = course.noteFiles.concurrentMap(jobs: jobs) { file in
                 let path = directory.displayPath(of: file)
                 defer { TestStopPoint.parse.reach() }
                 return memo?.parse(contentsOf: file.url, path: path, relativePath: file.relativePath)
