@@ -10,7 +10,7 @@ import Foundation
 ///
 /// The inputs are named by a digest of everything a site depends on: this Derive (its
 /// executable, see `ToolIdentity`), the command, the course's settings, every note's bytes, the
-/// notes folder's other files, the theme, KaTeX, lunr and node (by size, modification time and
+/// notes folder's other files, Derive's templates and assets, the theme, KaTeX, lunr and node (by size, modification time and
 /// inode), for `weave` the check results kept in the cache, and for `build` the runtime the notes
 /// compile with. The site is named by the size,
 /// modification time and inode of each of its files. Kept in the build cache, checksummed like
@@ -72,7 +72,9 @@ struct BuildRecord: Codable, Equatable {
         stamped.append(SiteOptions().lunr.appendingPathComponent("lunr.js"))
         // A weave shows the check results kept in the cache; a build makes them from the notes.
         if goal == .weave { stamped.append(cache.appendingPathComponent("checks")) }
-        var folders: [URL] = configuration.theme.map { [course.root.appendingPathComponent($0)] } ?? []
+        // Derive's own templates and assets count like a theme (they change without the executable
+        // when Derive is built from source).
+        var folders: [URL] = SiteBuilder.resourceFolders + (configuration.theme.map { [course.root.appendingPathComponent($0)] } ?? [])
         if goal == .build {
             folders += StoredCheckResults.runtimePaths.map { derivePackage.appendingPathComponent($0) }
         }

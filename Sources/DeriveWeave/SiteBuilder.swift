@@ -15,6 +15,11 @@ public struct SiteBuilder: Sendable {
     /// What the build may do and where it finds node and KaTeX.
     public var options: SiteOptions
 
+    /// The folders of Derive's own templates and assets, which every site is made with.
+    public static var resourceFolders: [URL] {
+        ["Templates", "Assets"].compactMap { Bundle.module.url(forResource: $0, withExtension: nil) }
+    }
+
     /// A builder with `options`.
     public init(options: SiteOptions = SiteOptions()) {
         self.options = options
