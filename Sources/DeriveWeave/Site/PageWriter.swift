@@ -104,9 +104,8 @@ struct PageWriter {
         }
         let printed = named.filter { !notes[$0].isDraft }
         if options.printsWholeCourse {
-            try writePrintPage(
-                notes: printed.map { notes[$0] }, resolutions: printed.map { resolutions[$0] },
-                keys: printed.compactMap { sectionKeys[$0] }, sections: sections)
+            let parts = printed.compactMap { position in sectionKeys[position].map { (notes[position], resolutions[position], $0) } }
+            try writePrintPage(notes: parts.map(\.0), resolutions: parts.map(\.1), keys: parts.map(\.2), sections: sections)
             pages.append("print.html")
         }
         if !options.notation.isEmpty {
