@@ -45,6 +45,9 @@ struct NotePage {
         /// The folder's heading (named so that an absent one never falls back to the page's title).
         var heading: String?
         var notes: [SidebarEntry]
+        /// The notes as the `sidebar-entry` template shows them, one after the other, as HTML:
+        /// every page of a folder shows the same entries but its own, so each is rendered once.
+        var entriesHTML = ""
     }
 
     /// A note in the sidebar: a link from this page, and this page's headings when it is this one.
@@ -97,7 +100,7 @@ extension NotePage.Contents: TemplateView {
 }
 
 extension NotePage.SidebarSection: TemplateView {
-    static let fields: [String: PartialKeyPath<Self> & Sendable] = ["heading": \.heading, "notes": \.notes]
+    static let fields: [String: PartialKeyPath<Self> & Sendable] = ["heading": \.heading, "notes": \.notes, "entriesHTML": \.entriesHTML]
 }
 
 extension NotePage.SidebarEntry: TemplateView {

@@ -54,11 +54,15 @@ struct PageWriter {
         }
         // What every page shows of the other notes: the sidebar and a front page's contents.
         let course = listed.map { "\($0.pagePath)\t\($0.title)\t\($0.summary ?? "")" }.joined(separator: "\n")
-        // The sidebar's links, the same from every page of a folder: made once per folder.
-        var sidebarLinks: [String: [String]] = [:]
-        for position in named where sidebarLinks[Self.folder(of: notes[position].pagePath)] == nil {
+        // The sidebar's entries, the same on every page of a folder but the page's own: made once per folder.
+        var sidebarEntries: [String: [SidebarEntryHTML]] = [:]
+        for position in named where sidebarEntries[Self.folder(of: notes[position].pagePath)] == nil {
             let page = notes[position].pagePath
-            sidebarLinks[Self.folder(of: page)] = listed.map { SitePath.encodedHref(SitePath.href(from: page, to: $0.pagePath)) }
+            sidebarEntries[Self.folder(of: page)] = try listed.map { note in
+                let entry = NotePage.SidebarEntry(
+                    href: SitePath.encodedHref(SitePath.href(from: page, to: note.pagePath)), title: note.title, current: false, contents: [])
+                return SidebarEntryHTML(entry: entry, html: try templates.render(entry, with: "sidebar-entry"))
+            }
         }
         var made: [Int: PageReuse.Made] = [:]
         var rendered: [(position: Int, key: CacheKey?)] = []
@@ -88,7 +92,7 @@ struct PageWriter {
             if let key = sectionKeys[entry.position] { sections.store(part, under: key) }
             if note.relativePath == "index.md" { page.course = NotePage.CourseContents(sections: index(of: notes).sections) }
             page.courseTitle = options.title
-            page.sidebar = sidebar(of: listed, links: sidebarLinks[Self.folder(of: note.pagePath)] ?? [], current: note, contents: page.contents)
+            page.sidebar = try sidebar(of: listed, entries: sidebarEntries[Self.folder(of: note.pagePath)] ?? [], current: note, contents: page.contents)
             page.notationHref = options.notation.isEmpty ? nil : SitePath.href(from: note.pagePath, to: "notation.html")
             page.printHref = options.printsWholeCourse ? SitePath.href(from: note.pagePath, to: "print.html") : nil
             try write(try templates.render(page, with: "note"), to: note.pagePath)
@@ -315,22 +319,37 @@ struct PageWriter {
             hasCoursePages: !options.notation.isEmpty || options.printsWholeCourse)
     }
 
-    /// The listed notes as the sidebar of `current`'s page, `links[i]` leading from it to
-    /// `listed[i]`: a section per folder.
+    /// A sidebar entry of a page that is not the entry's own, with its HTML.
+    private struct SidebarEntryHTML {
+        var entry: NotePage.SidebarEntry
+        var html: String
+    }
+
+    /// The listed notes as the sidebar of `current`'s page, `entries[i]` showing `listed[i]` from
+    /// a page of its folder: a section per folder, `current`'s own entry rendered for it.
     private func sidebar(
-        of listed: [Note], links: [String], current: Note, contents: [NotePage.Contents]
-    ) -> [NotePage.SidebarSection] {
-        var sections: [(folder: String, section: NotePage.SidebarSection)] = []
-        for (note, href) in zip(listed, links) {
-            let isCurrent = note.pagePath == current.pagePath
-            let entry = NotePage.SidebarEntry(href: href, title: note.title, current: isCurrent, contents: isCurrent ? contents : [])
+        of listed: [Note], entries: [SidebarEntryHTML], current: Note, contents: [NotePage.Contents]
+    ) throws -> [NotePage.SidebarSection] {
+        var sections: [(folder: String, section: NotePage.SidebarSection, html: [String])] = []
+        for (note, other) in zip(listed, entries) {
+            var (entry, html) = (other.entry, other.html)
+            if note.pagePath == current.pagePath {
+                entry.current = true
+                entry.contents = contents
+                html = try templates.render(entry, with: "sidebar-entry")
+            }
             if sections.last?.folder != note.folder {
                 let title = note.folder.isEmpty ? nil : note.isFolderIndex ? note.title : note.folder
-                sections.append((note.folder, NotePage.SidebarSection(heading: title, notes: [])))
+                sections.append((note.folder, NotePage.SidebarSection(heading: title, notes: []), []))
             }
             sections[sections.count - 1].section.notes.append(entry)
+            sections[sections.count - 1].html.append(html)
         }
-        return sections.map(\.section)
+        return sections.map { folder in
+            var section = folder.section
+            section.entriesHTML = folder.html.joined()
+            return section
+        }
     }
 
     /// The folder of the page at `page` (`part` for `part/a.html`, empty at the root).
