@@ -5,7 +5,9 @@ import DeriveCore
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzMathScanner(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-    let source = SourceText(String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self))
+    // As the parser hands the scanner text: valid UTF-8 (invalid bytes repaired), split into lines.
+    var decoded = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
+    let source = decoded.withUTF8 { SourceText(bytes: $0) }
     let text = LeafText(source, firstLine: 1, lastLine: source.lineCount)
     let spans = InlineMathScanner(text: text, claimed: [], file: "Notes/01-fuzz.md").scan().spans
     var previousEnd = ProtectedSpan.Position(line: 1, column: 1)
