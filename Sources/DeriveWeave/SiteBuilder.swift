@@ -57,14 +57,18 @@ public struct SiteBuilder: Sendable {
             try FolderSwap.replace(siteDirectory) { staging in
                 let files = SiteFileWriter(staging: staging, previous: siteDirectory)
                 var writer = PageWriter(templates: templates, options: options, math: math, reports: reports, files: files)
-                let pages = try writer.writePages(for: notes, resolutions: resolutions, jobs: options.jobs, reuse: reuse, sections: sections)
+                let written = try writer.writeNotePages(for: notes, resolutions: resolutions, jobs: options.jobs, reuse: reuse, sections: sections)
+                // lunr indexes the pages' documents in node while the rest of the site is written.
+                let index = writer.search, options = options
+                let search = BackgroundWork {
+                    try index.script(options: options, builder: templates.assets.appendingPathComponent("search-build.js"), cache: pagesCache)
+                }
+                let pages = try writer.writeCoursePages(after: written, sections: sections)
                 let copier = SiteAssets(files: files)
                 try copier.copyStylesheet(from: templates.assets, theme: options.theme)
                 try copier.copyKaTeX(from: options.katexAssets)
                 try copier.copyScripts(from: templates.assets, lunr: options.lunr)
-                let search = try writer.search.script(
-                    options: options, builder: templates.assets.appendingPathComponent("search-build.js"), cache: pagesCache)
-                try files.write(Data(search.utf8), to: "search-index.js")
+                try files.write(Data(try search.value().utf8), to: "search-index.js")
                 let diagnostics = (writer.diagnostics + (try copier.copyNoteFiles(assets, from: notesDirectory))).sortedByLocation()
                 summary = SiteSummary(pages: pages, diagnostics: diagnostics, math: math.statistics)
                 if diagnostics.containsErrors { throw SiteNotWritten() }

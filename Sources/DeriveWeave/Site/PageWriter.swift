@@ -26,13 +26,20 @@ struct PageWriter {
         self.files = files
     }
 
+    /// What writing the notes' pages leaves to the course's own pages: the pages written so far,
+    /// index first, and the listed notes the whole-course and notation pages show, in reading
+    /// order, each with its section's key when the site has a whole-course page.
+    struct NotePagesWritten {
+        var pages: [String]
+        var printed: [(note: Note, resolution: NoteResolution, sectionKey: CacheKey?)]
+    }
+
     /// Writes every note's page and the index, on up to `jobs` threads at once (the same bytes
-    /// as one at a time), carrying over the pages `reuse` finds unchanged, then the whole-course
-    /// page (from each page's section, kept in `sections`) and the site's own pages; returns the
-    /// pages' paths, index first.
-    mutating func writePages(
+    /// as one at a time), carrying over the pages `reuse` finds unchanged and keeping each page's
+    /// section of the whole-course page in `sections`; `search` then holds every page's documents.
+    mutating func writeNotePages(
         for notes: [Note], resolutions: [NoteResolution], jobs: Int, reuse: PageReuse?, sections: PrintSections
-    ) throws -> [String] {
+    ) throws -> NotePagesWritten {
         let hasFrontPage = notes.contains { $0.relativePath == "index.md" }
         var pages: [String] = []
         var seen = Set<String>()
@@ -106,14 +113,22 @@ struct PageWriter {
             search.append(made[position]?.search ?? [])
             pages.append(notes[position].pagePath)
         }
-        let printed = named.filter { !notes[$0].isDraft }
+        let printed = named.filter { !notes[$0].isDraft }.map { (notes[$0], resolutions[$0], sectionKeys[$0]) }
+        return NotePagesWritten(pages: pages, printed: printed)
+    }
+
+    /// Writes the course's own pages after its notes' (`written`): the whole-course page (from
+    /// the sections kept in `sections`), the notation page and the site's pages; returns every
+    /// page's path, index first.
+    mutating func writeCoursePages(after written: NotePagesWritten, sections: PrintSections) throws -> [String] {
+        var pages = written.pages
         if options.printsWholeCourse {
-            let parts = printed.compactMap { position in sectionKeys[position].map { (notes[position], resolutions[position], $0) } }
+            let parts = written.printed.compactMap { entry in entry.sectionKey.map { (entry.note, entry.resolution, $0) } }
             try writePrintPage(notes: parts.map(\.0), resolutions: parts.map(\.1), keys: parts.map(\.2), sections: sections)
             pages.append("print.html")
         }
         if !options.notation.isEmpty {
-            try writeNotationPage(notes: printed.map { notes[$0] }, resolutions: printed.map { resolutions[$0] })
+            try writeNotationPage(notes: written.printed.map(\.note), resolutions: written.printed.map(\.resolution))
             pages.append("notation.html")
         }
         try writeSitePages(pages: &pages)
