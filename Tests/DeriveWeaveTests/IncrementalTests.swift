@@ -158,12 +158,18 @@ struct IncrementalTests {
         let cacheFolder = workspace.appendingPathComponent(".build/derive/cache")
         let options = SiteOptions(cacheDirectory: cacheFolder)
         _ = try BuiltSite(Self.notes, options: options, in: workspace)
-        // Damage two pages' sections: one missing, one corrupted; then edit another note.
+        // Damage two pages' sections (notes 1 and 2): one missing, one corrupted; then edit note 4.
         let sections = cacheFolder.appendingPathComponent("print")
-        let names = try FileManager.default.contentsOfDirectory(atPath: sections.path).sorted()
+        let names = try FileManager.default.contentsOfDirectory(atPath: sections.path)
         try #require(names.count == Self.notes.count)
-        try FileManager.default.removeItem(at: sections.appendingPathComponent(names[0]))
-        let corrupted = sections.appendingPathComponent(names[1])
+        func section(of title: String) throws -> URL {
+            let found = try names.map { sections.appendingPathComponent($0) }.filter {
+                String(decoding: try Data(contentsOf: $0).prefix(200), as: UTF8.self).contains("\"titleHTML\":\"\(title)\"")
+            }
+            return try #require(found.first, "no section of \(title)")
+        }
+        let (missing, corrupted) = (try section(of: "Note 1"), try section(of: "Note 2"))
+        try FileManager.default.removeItem(at: missing)
         var bytes = try Data(contentsOf: corrupted)
         bytes[bytes.count / 2] ^= 0x20
         try bytes.write(to: corrupted)
