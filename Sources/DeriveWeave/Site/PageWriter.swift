@@ -61,16 +61,6 @@ struct PageWriter {
         }
         // What every page shows of the other notes: the sidebar and a front page's contents.
         let course = listed.map { "\($0.pagePath)\t\($0.title)\t\($0.summary ?? "")" }.joined(separator: "\n")
-        // The sidebar's entries, the same on every page of a folder but the page's own: made once per folder.
-        var sidebarEntries: [String: [SidebarEntryHTML]] = [:]
-        for position in named where sidebarEntries[Self.folder(of: notes[position].pagePath)] == nil {
-            let page = notes[position].pagePath
-            sidebarEntries[Self.folder(of: page)] = try listed.map { note in
-                let entry = NotePage.SidebarEntry(
-                    href: SitePath.encodedHref(SitePath.href(from: page, to: note.pagePath)), title: note.title, current: false, contents: [])
-                return SidebarEntryHTML(entry: entry, html: try templates.render(entry, with: "sidebar-entry"))
-            }
-        }
         var made: [Int: PageReuse.Made] = [:]
         var rendered: [(position: Int, key: CacheKey?)] = []
         // Each page's section of the whole-course page is kept under the page's key (without a
@@ -90,6 +80,15 @@ struct PageWriter {
                 rendered.append((position, key))
             }
         }
+        // The sidebar's entries, the same on every page of a folder but the page's own: made once
+        // for each folder with a page to render, the folders on up to `jobs` threads.
+        var pageOfFolder: [String: String] = [:]
+        for entry in rendered { pageOfFolder[Self.folder(of: notes[entry.position].pagePath)] = notes[entry.position].pagePath }
+        let folders = pageOfFolder.keys.sorted()
+        let entriesOfFolders = try folders.concurrentMap(jobs: jobs) { folder in
+            try sidebarEntries(of: listed, from: pageOfFolder[folder] ?? "")
+        }
+        let entriesByFolder = Dictionary(uniqueKeysWithValues: zip(folders, entriesOfFolders))
         math.keep(Array(carriedMath))
         try math.prepare(rendered.flatMap { notes[$0.position].mathRequests + outputMath(of: notes[$0.position]) })
         let results = try rendered.concurrentMap(jobs: jobs) { entry -> PageReuse.Made in
@@ -99,7 +98,7 @@ struct PageWriter {
             if let key = sectionKeys[entry.position] { sections.store(part, under: key) }
             if note.relativePath == "index.md" { page.course = NotePage.CourseContents(sections: index(of: notes).sections) }
             page.courseTitle = options.title
-            page.sidebar = try sidebar(of: listed, entries: sidebarEntries[Self.folder(of: note.pagePath)] ?? [], current: note, contents: page.contents)
+            page.sidebar = try sidebar(of: listed, entries: entriesByFolder[Self.folder(of: note.pagePath)] ?? [], current: note, contents: page.contents)
             page.notationHref = options.notation.isEmpty ? nil : SitePath.href(from: note.pagePath, to: "notation.html")
             page.printHref = options.printsWholeCourse ? SitePath.href(from: note.pagePath, to: "print.html") : nil
             try write(try templates.render(page, with: "note"), to: note.pagePath)
@@ -338,6 +337,16 @@ struct PageWriter {
     private struct SidebarEntryHTML {
         var entry: NotePage.SidebarEntry
         var html: String
+    }
+
+    /// The sidebar's entry of each listed note as a page at `page` shows it when it is not the
+    /// note's own (any page of the same folder shows the same).
+    private func sidebarEntries(of listed: [Note], from page: String) throws -> [SidebarEntryHTML] {
+        try listed.map { note in
+            let entry = NotePage.SidebarEntry(
+                href: SitePath.encodedHref(SitePath.href(from: page, to: note.pagePath)), title: note.title, current: false, contents: [])
+            return SidebarEntryHTML(entry: entry, html: try templates.render(entry, with: "sidebar-entry"))
+        }
     }
 
     /// The listed notes as the sidebar of `current`'s page, `entries[i]` showing `listed[i]` from
