@@ -73,6 +73,19 @@ public struct Driver: Sendable {
         }
     }
 
+    /// `derive serve`'s preview of an edited note: the course of the last build (`course` as its
+    /// pipeline left it) brought up to date with the note at `relativePath` alone, and that
+    /// note's page written into the site, with the check results stored for exactly the code
+    /// it now tangles into (none when there are none); the whole site's build then follows.
+    public func pipeline(previewing relativePath: String) -> Pipeline {
+        Pipeline([
+            .parse(editedNote: relativePath, memo: parsedNotes), .resolve(editedNote: relativePath),
+            .tangle(editedNote: relativePath, moduleName: NotesPackage.moduleName),
+            storedCheckResults,
+            .weave(editedNote: relativePath, into: siteDirectory, allowsRawHTML: allowsRawHTML, jobs: jobs, cacheDirectory: cacheDirectory),
+        ])
+    }
+
     /// `derive exercise`: the front passes with the exercises' stubs in place of their solutions
     /// (their solutions, when `stubs` is false) and only their tests, then one compile and one
     /// test run that grades the exercises named (every exercise when nil).

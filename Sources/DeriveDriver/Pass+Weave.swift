@@ -12,15 +12,7 @@ extension Pass {
         recorder: BuildRecorder? = nil
     ) -> Pass {
         Pass(.weave, needsCleanCourse: true) { course, context in
-            let configuration = course.configuration
-            let options = SiteOptions(
-                title: configuration.title, description: configuration.description, author: configuration.author,
-                publicURL: configuration.url, macros: configuration.macros, notation: configuration.notation,
-                theme: configuration.theme.map { course.root.appendingPathComponent($0) }, printsWholeCourse: configuration.print,
-                allowsRawHTML: allowsRawHTML,
-                nodeExecutable: URL(fileURLWithPath: configuration.node), nodeModules: URL(fileURLWithPath: configuration.katex),
-                katexAssets: URL(fileURLWithPath: configuration.katexAssets), jobs: jobs,
-                cacheDirectory: cacheDirectory)
+            let options = SiteOptions(course, allowsRawHTML: allowsRawHTML, jobs: jobs, cacheDirectory: cacheDirectory)
             context.status("rendering \(course.notes.count) pages")
             let summary = try SiteBuilder(options: options).build(
                 notes: course.notes, resolutions: course.resolutions, reports: course.reports, assets: course.assets,
@@ -34,5 +26,36 @@ extension Pass {
             recorder?.keep(course)
             return "\(summary.pages.count) pages, \(summary.math.rendered) formulas rendered, \(summary.math.cached) from the cache"
         }
+    }
+
+    /// weave, one page: the page of the note at `relativePath`, the one note edited since `site`
+    /// was built from the course, written into that site and nothing else
+    /// (`SiteBuilder.writePage`); `course.pages` then holds it, unless it did not change.
+    static func weave(editedNote relativePath: String, into site: URL, allowsRawHTML: Bool, jobs: Int, cacheDirectory: URL?) -> Pass {
+        Pass(.weave, needsCleanCourse: true) { course, _ in
+            let position = try course.position(ofNote: relativePath)
+            let options = SiteOptions(course, allowsRawHTML: allowsRawHTML, jobs: jobs, cacheDirectory: cacheDirectory)
+            let (written, diagnostics) = try SiteBuilder(options: options).writePage(
+                ofNoteAt: position, notes: course.notes, resolutions: course.resolutions, reports: course.reports, siteDirectory: site)
+            course.diagnostics += diagnostics
+            let page = course.notes[position].pagePath
+            course.pages = written ? [page] : []
+            return written ? "\(page) written" : diagnostics.containsErrors ? "nothing written: the note has an error" : "\(page) unchanged"
+        }
+    }
+}
+
+extension SiteOptions {
+    /// The options of a site of `course`, as its settings say.
+    init(_ course: Course, allowsRawHTML: Bool, jobs: Int, cacheDirectory: URL?) {
+        let configuration = course.configuration
+        self.init(
+            title: configuration.title, description: configuration.description, author: configuration.author,
+            publicURL: configuration.url, macros: configuration.macros, notation: configuration.notation,
+            theme: configuration.theme.map { course.root.appendingPathComponent($0) }, printsWholeCourse: configuration.print,
+            allowsRawHTML: allowsRawHTML,
+            nodeExecutable: URL(fileURLWithPath: configuration.node), nodeModules: URL(fileURLWithPath: configuration.katex),
+            katexAssets: URL(fileURLWithPath: configuration.katexAssets), jobs: jobs,
+            cacheDirectory: cacheDirectory)
     }
 }

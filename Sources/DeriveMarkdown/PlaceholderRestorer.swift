@@ -30,9 +30,29 @@ struct PlaceholderRestorer {
         }
     }
 
-    /// Where an inline node starts in the note, as cmark reports it.
+    /// Where an inline node starts in the note: on the line cmark reports, at the note's column of
+    /// the column cmark reports in the protected line.
     private func location(_ node: MarkdownNode) -> NoteLocation? {
-        node.startLine > 0 ? NoteLocation(file: file, line: node.startLine, column: max(1, node.startColumn)) : nil
+        guard node.startLine > 0 else { return nil }
+        return NoteLocation(file: file, line: node.startLine, column: sourceColumn(ofProtected: max(1, node.startColumn), line: node.startLine))
+    }
+
+    /// The note's column of `column` in the protected text of `line`: each span of one line before
+    /// it there is a placeholder longer or shorter than the span (`MathProtector`).
+    private func sourceColumn(ofProtected column: Int, line: Int) -> Int {
+        var (low, high) = (0, spans.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if spans[middle].start.line < line { low = middle + 1 } else { high = middle }
+        }
+        var shift = 0  // protected columns minus the note's, so far along the line
+        for index in low..<spans.count {
+            let span = spans[index]
+            guard span.start.line == line, span.end.line == line, span.start.column + shift < column else { break }
+            let placeholder = Placeholder.bytes(Placeholder.math).count + String(index).utf8.count + Placeholder.bytes(Placeholder.end).count
+            shift += placeholder - (span.end.column - span.start.column)
+        }
+        return column - shift
     }
 
     fileprivate func piece(forSpan index: Int) -> Piece? {

@@ -37,6 +37,22 @@ public struct Resolver: Sendable {
         return (resolutions, diagnostics.sortedByLocation())
     }
 
+    /// Resolves anew the note at `position` of `notes` when it is the only note that changed
+    /// since `resolutions` resolved the course: the resolution `resolve(notes, assets:)` gives it,
+    /// with the diagnostics found in that note alone (not those another note's citations of it
+    /// or the course's exercise names may now raise), without resolving the other notes again.
+    public func resolve(
+        noteAt position: Int, of notes: [Note], resolutions: [NoteResolution], assets: [String] = []
+    ) -> (resolution: NoteResolution, diagnostics: [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var resolution = resolveLocally(notes[position], number: Self.noteNumber(of: notes[position], at: position), diagnostics: &diagnostics)
+        var others = resolutions
+        others[position] = resolution
+        let index = CourseIndex(notes: notes, resolutions: others, assets: assets)
+        index.resolveReferences(of: notes[position], position: position, into: &resolution, diagnostics: &diagnostics)
+        return (resolution, diagnostics.sortedByLocation())
+    }
+
     /// The number a note's equations are cited with from other notes: the numbers its folders'
     /// and file's names start with (`02-relu.md` -> 2, `01-basics/03-chain.md` -> 1.3; a folder's
     /// `index.md` takes the folder's), else its place in reading order from 1.

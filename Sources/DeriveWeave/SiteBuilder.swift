@@ -38,10 +38,7 @@ public struct SiteBuilder: Sendable {
         notesDirectory: NoteDirectory, siteDirectory: URL
     ) throws -> SiteSummary {
         let templates = try TemplateLibrary(theme: options.theme)
-        let script = templates.assets.appendingPathComponent("katex-render.js")
-        let cache = options.cacheDirectory.map { CacheFile(url: $0.appendingPathComponent("math")) }
-        let store = cache.map { MathStore(file: $0, options: options, script: script) }
-        let math = KaTeXRenderer(options: options, script: script, jobs: options.jobs, store: store)
+        let (cache, store, math) = mathRenderer(templates: templates)
         let pagesCache = options.cacheDirectory.map { CacheFile(url: $0.appendingPathComponent("pages")) }
         let reuse = pagesCache.map { PageReuse(file: $0, context: pageContext(templates: templates, math: store, reports: reports)) }
         // Without a cache folder, the sections live in a temporary folder for this build only.
@@ -90,6 +87,58 @@ public struct SiteBuilder: Sendable {
 }
 
 extension SiteBuilder {
+    /// Writes the page of `notes[position]`, the one note edited since the site at
+    /// `siteDirectory` was built from these notes, straight into that site (through a temporary
+    /// file and a rename), and nothing else: what `derive serve` shows at once, before the whole
+    /// site is built again.
+    ///
+    /// - Returns: whether the page was written (not when rendering it found an error, nor when it
+    ///   came out as the site already holds it), and what rendering it said.
+    /// - Throws: `WeaveError` when node, the resources or the file system fail.
+    public func writePage(
+        ofNoteAt position: Int, notes: [Note], resolutions: [NoteResolution], reports: CheckReports?, siteDirectory: URL
+    ) throws -> (written: Bool, diagnostics: [Diagnostic]) {
+        let templates = try TemplateLibrary(theme: options.theme)
+        let (cache, _, math) = mathRenderer(templates: templates)
+        defer { math.stop() }
+        let manager = FileManager.default
+        let staging = siteDirectory.deletingLastPathComponent().appendingPathComponent(
+            ".\(siteDirectory.lastPathComponent).staging-\(ProcessInfo.processInfo.processIdentifier)-page-\(UInt32.random(in: 0...UInt32.max))")
+        defer { try? manager.removeItem(at: staging) }
+        let page = notes[position].pagePath
+        let files = SiteFileWriter(staging: staging, previous: siteDirectory)
+        let diagnostics: [Diagnostic]
+        do {
+            try manager.createDirectory(at: staging, withIntermediateDirectories: true)
+            diagnostics = try PageWriter(templates: templates, options: options, math: math, reports: reports, files: files)
+                .writeNotePage(at: position, of: notes, resolutions: resolutions)
+            try? cache?.save()
+            let (new, old) = (staging.appendingPathComponent(page), siteDirectory.appendingPathComponent(page))
+            // Bytes the site already holds were hard-linked from it: nothing to write.
+            guard !diagnostics.containsErrors, Self.inode(of: new) != Self.inode(of: old) else { return (false, diagnostics) }
+            guard rename(new.path, old.path) == 0 else { throw WeaveError.fileSystem("cannot write \(page): \(String(cString: strerror(errno)))") }
+        } catch let error as WeaveError {
+            throw error
+        } catch {
+            throw WeaveError.fileSystem("cannot write \(page): \(FileErrorText.describe(error))")
+        }
+        return (true, diagnostics)
+    }
+
+    /// The inode of the file at `url`, nil if there is none.
+    private static func inode(of url: URL) -> UInt? {
+        var info = stat()
+        return lstat(url.path, &info) == 0 ? UInt(info.st_ino) : nil
+    }
+
+    /// The math cache of the build folder (if any), its store, and a renderer answering from it.
+    private func mathRenderer(templates: TemplateLibrary) -> (CacheFile?, MathStore?, KaTeXRenderer) {
+        let script = templates.assets.appendingPathComponent("katex-render.js")
+        let cache = options.cacheDirectory.map { CacheFile(url: $0.appendingPathComponent("math")) }
+        let store = cache.map { MathStore(file: $0, options: options, script: script) }
+        return (cache, store, KaTeXRenderer(options: options, script: script, jobs: options.jobs, store: store))
+    }
+
     /// What every page depends on besides its own note and neighbours: this Derive (its
     /// executable and templates), the course's settings, KaTeX and the checks' reports.
     fileprivate func pageContext(templates: TemplateLibrary, math: MathStore?, reports: CheckReports?) -> String {

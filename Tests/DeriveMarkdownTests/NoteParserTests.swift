@@ -16,6 +16,13 @@ struct NoteParserTests {
         #expect(parse("Intro\n\n# The *real* title\n").note?.title == "The real title")
     }
 
+    @Test func aLinkAfterMathOrACitationOnItsLineIsAtItsOwnColumn() throws {
+        let text = "[a](a.md) $x$ [b](b.md) and $\\alpha+\\beta$, @eq-d ![c](c.png)\n- item $y$ [d](d.md)\n"
+        let note = try #require(parse(text).note)
+        let columns = note.links.map { "\($0.destination)@\($0.location?.line ?? 0):\($0.location?.column ?? 0)" }
+        #expect(columns == ["a.md@1:1", "b.md@1:15", "c.png@1:51", "d.md@2:12"])
+    }
+
     @Test func codeBlockWordsAndPositions() throws {
         let note = "Text\n\n- item\n\n  ```swift delta #layer-3 implements=eq-d\n  let x = 1\n  ```\n"
         let block = try #require(parse(note).note?.codeBlocks.first)

@@ -59,6 +59,25 @@ struct CourseReferenceTests {
         ])
     }
 
+    @Test func oneEditedNoteResolvesAgainstTheOthersAsTheWholeCourseWould() throws {
+        let one = try note("01-one.md", "## Start {#sec-start}\n\n$$\na\n$$ {#eq-a}\n")
+        let two = try note("02-two.md", "$$\nb\n$$ {#eq-b}\n\nBy @eq-a and [one](01-one.md#sec-start).\n")
+        let three = try note("03-three.md", "From @eq-b.\n")
+        let before = Resolver().resolve([one, two, three])
+        let edited = try note(
+            "02-two.md",
+            "Intro[^n].\n\n$$\nc\n$$ {#eq-c}\n\n$$\nb\n$$ {#eq-b}\n\nBy @eq-c, @eq-a, @eq-gone and [one](01-one.md#nowhere).\n\n[^n]: N.\n")
+        let course = [one, edited, three]
+        let whole = Resolver().resolve(course)
+        let alone = Resolver().resolve(noteAt: 1, of: course, resolutions: before.resolutions)
+        #expect(alone.resolution == whole.resolutions[1])
+        #expect(alone.resolution.equations.map(\.label) == ["eq-c", "eq-b"], "the equation added above renumbers eq-b")
+        #expect(located(alone.diagnostics) == located(whole.diagnostics.filter { $0.location.file == "Notes/02-two.md" }))
+        #expect(
+            located(alone.diagnostics) == ["citation.unknown-label@Notes/02-two.md:11:18", "link.unknown-anchor@Notes/02-two.md:11:31"],
+            "the link's own column, after three citations")
+    }
+
     @Test func footnotesAreNumberedByFirstReferenceAndCheckedBothWays() throws {
         let text = "B[^b] then A[^a] then B[^b] and[^none].\n\n[^a]: A.\n[^b]: B.\n[^unused]: U.\n"
         let (resolution, diagnostics) = Resolver().resolve(try note("01-f.md", text))

@@ -112,6 +112,48 @@ struct IncrementalTests {
         #expect(after.keys.filter { after[$0] != before[$0] }.sorted() == ["03-n.html", "print.html"])
     }
 
+    @Test func onePageWrittenIntoTheSiteIsTheBytesOfAWholeBuildAndNothingElseChanges() throws {
+        let workspace = try Fixtures.workspace()
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        let options = SiteOptions(cacheDirectory: workspace.appendingPathComponent(".build/derive/cache"))
+        let cold = try BuiltSite(Self.notes, options: options, in: workspace)
+        let before = try stamps(cold.site)
+        var edited = Self.notes
+        edited[2].blocks.append(Fixtures.equation("e^{i\\pi} + 1 = 0", path: "Notes/03-n.md", line: 9))
+        edited[2].sourceDigest = "digest-03-n-edited"
+        let resolutions = edited.map { Resolver().resolve($0).resolution }
+        let builder = SiteBuilder(options: options)
+        let unchanged = try builder.writePage(ofNoteAt: 1, notes: edited, resolutions: resolutions, reports: nil, siteDirectory: cold.site)
+        #expect(!unchanged.written, "a page that comes out as the site holds it is not written")
+        let page = try builder.writePage(ofNoteAt: 2, notes: edited, resolutions: resolutions, reports: nil, siteDirectory: cold.site)
+        #expect(page.written && page.diagnostics.isEmpty)
+        let previewed = try stamps(cold.site)
+        #expect(previewed.keys.filter { previewed[$0] != before[$0] } == ["03-n.html"])
+        let written = try Data(contentsOf: cold.site.appendingPathComponent("03-n.html"))
+        let names = try FileManager.default.contentsOfDirectory(atPath: workspace.path)
+        #expect(!names.contains { $0.contains("staging") }, "\(names)")
+        let whole = try BuiltSite(edited, options: options, in: workspace)
+        #expect(whole.summary.math.rendered == 0, "the page's new formula was kept in the cache")
+        #expect(try Data(contentsOf: whole.site.appendingPathComponent("03-n.html")) == written)
+        let after = try stamps(whole.site)
+        #expect(after["03-n.html"] == previewed["03-n.html"], "the whole build found the page as it would write it")
+        #expect(after.keys.filter { after[$0] != before[$0] }.sorted() == ["03-n.html", "print.html"])
+    }
+
+    @Test func aPageWithAnErrorIsNotWritten() throws {
+        let workspace = try Fixtures.workspace()
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        let cold = try BuiltSite(Self.notes, in: workspace)
+        let before = try stamps(cold.site)
+        var edited = Self.notes
+        edited[0].blocks.append(Fixtures.equation("\\frac{1}", path: "Notes/01-n.md", line: 9))
+        let outcome = try SiteBuilder().writePage(
+            ofNoteAt: 0, notes: edited, resolutions: edited.map { Resolver().resolve($0).resolution }, reports: nil, siteDirectory: cold.site)
+        #expect(!outcome.written)
+        #expect(outcome.diagnostics.map(\.id) == [.mathTeXError])
+        #expect(try stamps(cold.site) == before)
+    }
+
     @Test func aDamagedMathCacheIsReportedOnceRebuiltAndGivesTheSameSite() throws {
         let workspace = try Fixtures.workspace()
         defer { try? FileManager.default.removeItem(at: workspace) }

@@ -12,6 +12,8 @@ struct ServeTests {
         var builds: Int
         /// Whether the last build failed.
         var failed: Bool
+        /// The pages changed since the generation asked about, when known.
+        var changed: [String]?
     }
 
     @Test("serves the site with live reload, refuses paths outside it, rebuilds on edits, stops on SIGINT")
@@ -52,18 +54,44 @@ struct ServeTests {
 
         let start = try JSONDecoder().decode(Changes.self, from: try await http.get("/_derive/changes").body)
         #expect(start.generation == 1 && start.builds == 1 && !start.failed)
-        try folder.write(try String(contentsOf: folder("Notes/01-sigmoid-neuron.md"), encoding: .utf8) + "\nEdited while serving.\n",
-                         to: "Notes/01-sigmoid-neuron.md")
+
+        // A saved note's page is written at once (generation 2), then the whole site is built (3).
+        let sigmoid = "Notes/01-sigmoid-neuron.md", chainRule = "Notes/02-chain-rule.md"
+        try folder.write(try String(contentsOf: folder(sigmoid), encoding: .utf8) + "\nEdited while serving, after @eq-chain.\n", to: sigmoid)
+        _ = try await serve.waitForOutput(#"notes changed; 01-sigmoid-neuron\.html rewritten in \d+ ms; rebuilding the rest"#, timeout: .seconds(120))
+        let previewed = try inode(folder("Site/01-sigmoid-neuron.html"))
         let rebuilt = try await waitForBuild(2, serve: serve, http: http)
-        #expect(rebuilt.generation == 2 && !rebuilt.failed)
-        #expect(try await http.get("/01-sigmoid-neuron.html").text.contains("Edited while serving."))
+        #expect(rebuilt.generation == 3 && !rebuilt.failed)
+        let page = try await http.get("/01-sigmoid-neuron.html").text
+        #expect(page.contains("Edited while serving, after") && page.contains("02-chain-rule.html#eq-chain"))
+        #expect(try inode(folder("Site/01-sigmoid-neuron.html")) == previewed, "the whole build wrote the page other than the preview")
+        let sincePreview = try #require(try await changes(since: 2, http: http).changed)
+        #expect(!sincePreview.contains("01-sigmoid-neuron.html") && !sincePreview.contains("02-chain-rule.html"), "\(sincePreview)")
+        #expect(sincePreview.contains("search.html"), "the search index changed: \(sincePreview)")
+        #expect(try await changes(since: 1, http: http).changed?.contains("01-sigmoid-neuron.html") == true)
+
+        // A preview the whole build then refuses (the label the other note cites is gone) is taken back.
+        let chain = try String(contentsOf: folder(chainRule), encoding: .utf8)
+        try folder.write(chain.replacingOccurrences(of: "eq-chain", with: "eq-renamed"), to: chainRule)
+        _ = try await serve.waitForOutput(#"02-chain-rule\.html rewritten in \d+ ms"#, timeout: .seconds(120))
+        let refused = try await waitForBuild(3, serve: serve, http: http)
+        #expect(refused.failed && refused.generation == 5, "the preview, then the page put back")
+        #expect(serve.stderr.contains("Notes/01-sigmoid-neuron.md:"), "\(serve.stderr)")
+        #expect(serve.stderr.contains("error: '@eq-chain' cites a label that no note of the course defines"), "\(serve.stderr)")
+        let restored = try await http.get("/02-chain-rule.html").text
+        #expect(restored.contains(#"id="eq-chain""#) && !restored.contains("eq-renamed"))
+        #expect(try await changes(since: 4, http: http).changed == ["02-chain-rule.html"])
+
+        try folder.write(chain, to: chainRule)
+        let mended = try await waitForBuild(4, serve: serve, http: http)
+        #expect(!mended.failed && mended.generation == 6, "no preview: the page came out as the site, put back, holds it")
 
         try folder.write("# Bad TeX\n\nBroken: $\\frac{1}$.\n", to: "Notes/03-bad-tex.md")
-        let failed = try await waitForBuild(3, serve: serve, http: http)
-        #expect(failed.failed && failed.generation == 2)
+        let failed = try await waitForBuild(5, serve: serve, http: http)
+        #expect(failed.failed && failed.generation == 6, "a new note is not previewed")
         #expect(serve.stderr.contains("Notes/03-bad-tex.md:3:10: error: TeX error: "), "\(serve.stderr)")
         let kept = try await http.get("/01-sigmoid-neuron.html")
-        #expect(kept.status == 200 && kept.text.contains("Edited while serving."))
+        #expect(kept.status == 200 && kept.text.contains("Edited while serving"))
 
         let second = try await DeriveRun.run(["serve", "--port", "\(port)"], in: folder.url, timeout: .seconds(30))
         #expect(second.status != 0)
@@ -88,6 +116,18 @@ struct ServeTests {
         #expect(try FolderTree(folder("Site")).differences(from: before) == [])
         serve.process.interrupt()
         #expect(try await serve.wait(timeout: .seconds(30)) == 0)
+    }
+
+    /// What the changes endpoint says has changed since `generation` (a later one).
+    private func changes(since generation: Int, http: HTTPProbe) async throws -> Changes {
+        try JSONDecoder().decode(Changes.self, from: try await http.get("/_derive/changes?since=\(generation)").body)
+    }
+
+    /// The inode of the file at `url`.
+    private func inode(_ url: URL) throws -> UInt64 {
+        var info = stat()
+        guard lstat(url.path, &info) == 0 else { throw CocoaError(.fileNoSuchFile) }
+        return UInt64(info.st_ino)
     }
 
     /// Awaits the line serve prints when its `builds`th build (the first is the one before

@@ -27,6 +27,7 @@ extension Pass {
     public static func storedCheckResults(derivePackage: URL, cache: (any CheckResultCache)?) -> Pass {
         Pass(.check, needsCleanCourse: true) { course, _ in
             guard let cached = cache?.results(for: course.tangled, derivePackage: derivePackage) else {
+                course.reports = nil  // the reports of code that has since changed, when the course was built before
                 return "not run (no results of this code in the cache; `derive check` runs it)"
             }
             return show(cached, in: &course) + " (from the cache, produced " + cached.produced.formatted(.iso8601) + ")"

@@ -48,7 +48,7 @@ struct PageWriter {
             pages.append("index.html")
             seen.insert("index.html")
         }
-        let listed = notes.filter { !$0.isDraft && Self.isUsable($0) }
+        let listed = Self.listed(notes)
         var named: [Int] = []
         for (position, note) in notes.enumerated() {
             guard Self.isUsable(note), seen.insert(note.pagePath.lowercased()).inserted else {
@@ -93,15 +93,10 @@ struct PageWriter {
         try math.prepare(rendered.flatMap { notes[$0.position].mathRequests + outputMath(of: notes[$0.position]) })
         let results = try rendered.concurrentMap(jobs: jobs) { entry -> PageReuse.Made in
             let note = notes[entry.position]
-            let (previous, next) = neighbours(of: note, in: listed)
-            var (page, said, part) = try self.page(for: note, resolution: resolutions[entry.position], previous: previous, next: next)
+            let entries = entriesByFolder[Self.folder(of: note.pagePath)] ?? []
+            let (html, said, part) = try notePage(for: note, resolution: resolutions[entry.position], of: notes, listed: listed, entries: entries)
             if let key = sectionKeys[entry.position] { sections.store(part, under: key) }
-            if note.relativePath == "index.md" { page.course = NotePage.CourseContents(sections: index(of: notes).sections) }
-            page.courseTitle = options.title
-            page.sidebar = try sidebar(of: listed, entries: entriesByFolder[Self.folder(of: note.pagePath)] ?? [], current: note, contents: page.contents)
-            page.notationHref = options.notation.isEmpty ? nil : SitePath.href(from: note.pagePath, to: "notation.html")
-            page.printHref = options.printsWholeCourse ? SitePath.href(from: note.pagePath, to: "print.html") : nil
-            try write(try templates.render(page, with: "note"), to: note.pagePath)
+            try write(html, to: note.pagePath)
             TestStopPoint.page.reach()
             if let key = entry.key { reuse?.made(key, page: note.pagePath, said) }
             return said
@@ -114,6 +109,39 @@ struct PageWriter {
         }
         let printed = named.filter { !notes[$0].isDraft }.map { (notes[$0], resolutions[$0], sectionKeys[$0]) }
         return NotePagesWritten(pages: pages, printed: printed)
+    }
+
+    /// Writes the page of `notes[position]` alone, as `writeNotePages` writes it among the
+    /// others; returns what rendering it said.
+    func writeNotePage(at position: Int, of notes: [Note], resolutions: [NoteResolution]) throws -> [Diagnostic] {
+        let note = notes[position], listed = Self.listed(notes)
+        try math.prepare(note.mathRequests + outputMath(of: note))
+        let entries = try sidebarEntries(of: listed, from: note.pagePath)
+        let (html, said, _) = try notePage(for: note, resolution: resolutions[position], of: notes, listed: listed, entries: entries)
+        try write(html, to: note.pagePath)
+        return said.diagnostics
+    }
+
+    /// The HTML of `note`'s page among `notes` (`listed` of them in its sidebar, where a page of
+    /// its folder shows them as `entries`), with what rendering it said and its section of the
+    /// whole-course page.
+    private func notePage(
+        for note: Note, resolution: NoteResolution, of notes: [Note], listed: [Note], entries: [SidebarEntryHTML]
+    ) throws -> (html: String, made: PageReuse.Made, part: PrintPage.Part) {
+        let (previous, next) = neighbours(of: note, in: listed)
+        var (page, said, part) = try self.page(for: note, resolution: resolution, previous: previous, next: next)
+        if note.relativePath == "index.md" { page.course = NotePage.CourseContents(sections: index(of: notes).sections) }
+        page.courseTitle = options.title
+        page.sidebar = try sidebar(of: listed, entries: entries, current: note, contents: page.contents)
+        page.notationHref = options.notation.isEmpty ? nil : SitePath.href(from: note.pagePath, to: "notation.html")
+        page.printHref = options.printsWholeCourse ? SitePath.href(from: note.pagePath, to: "print.html") : nil
+        return (try templates.render(page, with: "note"), said, part)
+    }
+
+    /// The notes the sidebar and a front page list, in reading order: neither drafts nor notes
+    /// whose paths cannot name a page.
+    private static func listed(_ notes: [Note]) -> [Note] {
+        notes.filter { !$0.isDraft && isUsable($0) }
     }
 
     /// Writes the course's own pages after its notes' (`written`): the whole-course page (from

@@ -3,7 +3,8 @@ import DeriveDriver
 import DerivePipeline
 import Foundation
 
-/// One site build for `derive serve`, run on its own thread so that serving never waits behind it.
+/// The builds of `derive serve`, each run on a thread of its own so that serving never waits
+/// behind one: the whole site, and before it, when one note was saved, that note's page alone.
 struct ServeBuild: Sendable {
     /// The course flags.
     let options: CourseOptions
@@ -17,28 +18,80 @@ struct ServeBuild: Sendable {
     let goal: Driver.Goal
     /// The notes parsed by the last build, so that a rebuild parses only the notes that changed.
     let parsedNotes = ParsedNoteMemo()
+    /// The course as the last build that wrote the site left it: what a preview starts from.
+    private let lastBuilt = LastBuiltCourse()
 
-    /// Builds the site (the course is read anew each time); its diagnostics are printed; returns
-    /// whether the site was replaced.
-    func run() async -> Bool {
-        await withCheckedContinuation { continuation in
-            Thread { continuation.resume(returning: runBlocking()) }.start()
+    /// What a build of the whole site did.
+    struct Outcome: Sendable {
+        /// Whether the site was replaced.
+        var succeeded: Bool
+        /// The pages it changed (`ServeSiteFiles.pagesChanged`); nil when every page may have.
+        var changed: Set<String>?
+    }
+
+    /// Builds the site (the course is read anew each time); its diagnostics are printed.
+    func run() async -> Outcome {
+        await onThread { runBlocking() }
+    }
+
+    /// When `changed` (absolute paths) is one note of the last build, still there, writes that
+    /// note's page into the site at once (`Driver.pipeline(previewing:)`), keeping the page it
+    /// replaces aside; nil when there was nothing to preview or the preview wrote nothing (a
+    /// problem in the note is left to the build that follows to report).
+    func preview(_ changed: Set<String>) async -> ServePreview? {
+        guard changed.count == 1, let path = changed.first, FileManager.default.fileExists(atPath: path),
+              let last = lastBuilt.course,
+              let note = last.noteFiles.first(where: { $0.url.standardizedFileURL.path == path })
+        else { return nil }
+        return await onThread {
+            var course = last
+            guard let page = course.notes.first(where: { $0.relativePath == note.relativePath })?.pagePath,
+                  let preview = ServePreview(page: page, site: site)
+            else { return nil }
+            course.diagnostics = []
+            course.pages = []
+            let driver = Driver(siteDirectory: site, allowsRawHTML: allowsRawHTML, jobs: jobs, cacheDirectory: course.cacheDirectory, parsedNotes: parsedNotes)
+            let written = (try? driver.pipeline(previewing: note.relativePath).run(&course)) != nil && course.pages == [page]
+            guard written else {
+                preview.discard()
+                return nil
+            }
+            return preview
         }
     }
 
-    private func runBlocking() -> Bool {
+    private func runBlocking() -> Outcome {
         let console = options.console()
         var course = options.openCourse()
+        let before = ServeSiteFiles(site)
         do {
             try Driver(siteDirectory: site, allowsRawHTML: allowsRawHTML, jobs: jobs, cacheDirectory: course.cacheDirectory, parsedNotes: parsedNotes).pipeline(for: goal).run(&course, observer: console.show)
             try console.finish(course)
-            return true
+            if !course.isUnchanged { lastBuilt.course = course }
+            return Outcome(succeeded: true, changed: before.pagesChanged(in: ServeSiteFiles(site)))
         } catch {
             if !(error is ExitCode) {
                 try? console.finish(course)
                 _ = console.fail("\(error)")
             }
-            return false
+            return Outcome(succeeded: false, changed: [])
         }
+    }
+
+    private func onThread<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {
+        await withCheckedContinuation { continuation in
+            Thread { continuation.resume(returning: body()) }.start()
+        }
+    }
+}
+
+/// The course of the last build that wrote the site, shared between builds.
+private final class LastBuiltCourse: @unchecked Sendable {
+    private let lock = NSLock()
+    private var kept: Course?
+
+    var course: Course? {
+        get { lock.withLock { kept } }
+        set { lock.withLock { kept = newValue } }
     }
 }

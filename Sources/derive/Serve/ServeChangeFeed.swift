@@ -1,22 +1,30 @@
 import Foundation
 
-/// The build generation the live-reload script waits on: it goes up after every successful build.
+/// The build generation the live-reload script waits on: it goes up after every successful build
+/// and every page previewed, each generation with the pages it changed, so that an open page
+/// whose file did not change stays as it is.
 actor ServeChangeFeed {
     /// What `/_derive/changes` answers, as JSON.
     struct State: Codable, Equatable, Sendable {
-        /// How many builds have succeeded; a page built from an older generation reloads.
+        /// How many builds and previews have succeeded; a page built from an older generation
+        /// reloads, unless `changed` leaves it out.
         var generation = 0
-        /// How many builds have finished, successful or not.
+        /// How many builds have finished, successful or not (previews are not counted).
         var builds = 0
         /// Whether the last build failed (the previous site is still served).
         var failed = false
         /// Whether a build is under way.
         var building = false
+        /// The site's files (paths relative to it) changed since the generation asked about, or
+        /// nil when that is not known or a file other than a page changed (every page reloads).
+        var changed: [String]?
     }
 
     /// The state now.
     private(set) var state = State()
-    private var waiters: [UUID: CheckedContinuation<State, Never>] = [:]
+    /// What each generation changed, nil when not known.
+    private var changes: [Int: Set<String>?] = [:]
+    private var waiters: [UUID: (since: Int, continuation: CheckedContinuation<State, Never>)] = [:]
     private var isClosed = false
 
     /// Records that a build has started.
@@ -24,24 +32,33 @@ actor ServeChangeFeed {
         state.building = true
     }
 
-    /// Records a finished build and wakes every waiting request.
-    func record(succeeded: Bool) {
+    /// Records a finished build, which changed the site's files `changed` (nil when not known),
+    /// and wakes every waiting request.
+    func record(succeeded: Bool, changed: Set<String>?) {
         state.building = false
         state.builds += 1
         state.failed = !succeeded
-        if succeeded { state.generation += 1 }
+        if succeeded { advance(changed) }
         resumeAll()
     }
 
-    /// The state once its generation differs from `generation`, or after `timeout`, or at once if nil.
+    /// Records a page previewed ahead of the build under way, and wakes every waiting request.
+    func recordPreview(of page: String) {
+        advance([page])
+        resumeAll()
+    }
+
+    /// The state once its generation differs from `generation`, or after `timeout`, or at once if
+    /// nil; `changed` says what changed since `generation`.
     func state(after generation: Int?, timeout: Duration = .seconds(10)) async -> State {
-        guard let generation, generation == state.generation, !isClosed else { return state }
+        guard let generation else { return state }
+        guard generation == state.generation, !isClosed else { return state(since: generation) }
         let id = UUID()
         Task { [weak self] in
             try? await Task.sleep(for: timeout)
             await self?.expire(id)
         }
-        return await withCheckedContinuation { waiters[id] = $0 }
+        return await withCheckedContinuation { waiters[id] = (generation, $0) }
     }
 
     /// Answers every waiting request now, and every later one at once: the server is stopping.
@@ -50,13 +67,32 @@ actor ServeChangeFeed {
         resumeAll()
     }
 
+    private func advance(_ changed: Set<String>?) {
+        state.generation += 1
+        changes[state.generation] = changed
+    }
+
+    /// The state now, with what changed since `generation`.
+    private func state(since generation: Int) -> State {
+        var answer = state
+        guard generation >= 0, generation < state.generation else { return answer }
+        var changed = Set<String>()
+        for later in (generation + 1)...state.generation {
+            guard let files = changes[later] ?? nil else { return answer }
+            changed.formUnion(files)
+        }
+        answer.changed = changed.sorted()
+        return answer
+    }
+
     private func expire(_ id: UUID) {
-        waiters.removeValue(forKey: id)?.resume(returning: state)
+        guard let waiter = waiters.removeValue(forKey: id) else { return }
+        waiter.continuation.resume(returning: state(since: waiter.since))
     }
 
     private func resumeAll() {
         let waiting = waiters
         waiters = [:]
-        for continuation in waiting.values { continuation.resume(returning: state) }
+        for waiter in waiting.values { waiter.continuation.resume(returning: state(since: waiter.since)) }
     }
 }

@@ -65,15 +65,25 @@ struct ServeCommand: AsyncParsableCommand {
         // Taken before the first build, so that a note saved while it runs is rebuilt too.
         let notesBeforeFirstBuild = watcher.snapshot()
         await feed.begin()
-        await feed.record(succeeded: await build.run())
+        await feed.record(succeeded: await build.run().succeeded, changed: nil)
         console.say("serving \(self.site.site ?? ServeCommand.scratchSite) at http://\(address)/ (Ctrl-C to stop)")
-        try await watcher.watch(since: notesBeforeFirstBuild) {
-            console.say("notes changed; rebuilding ...")
+        try await watcher.watch(since: notesBeforeFirstBuild) { changed in
             await feed.begin()
-            let succeeded = await build.run()
+            let clock = ContinuousClock(), saved = clock.now
+            let preview = await build.preview(changed)
+            if let preview {
+                await feed.recordPreview(of: preview.page)
+                let milliseconds = Int(((clock.now - saved) / .milliseconds(1)).rounded())
+                console.say("notes changed; \(preview.page) rewritten in \(milliseconds) ms; rebuilding the rest ...")
+            } else {
+                console.say("notes changed; rebuilding ...")
+            }
+            let outcome = await build.run()
+            if outcome.succeeded { preview?.discard() } else { preview?.restore() }
             // A line after every rebuild, either way: what a watching person (and the tests) waits for.
-            console.say(succeeded ? "rebuilt; open pages reload" : "rebuild failed; still serving the previous site")
-            await feed.record(succeeded: succeeded)
+            console.say(outcome.succeeded ? "rebuilt; open pages reload" : "rebuild failed; still serving the previous site")
+            await feed.record(succeeded: outcome.succeeded, changed: outcome.changed)
+            if !outcome.succeeded, let preview { await feed.recordPreview(of: preview.page) }  // the page is back as it was
         }
     }
 }

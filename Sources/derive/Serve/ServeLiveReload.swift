@@ -18,15 +18,20 @@ enum ServeLiveReload {
         return result
     }
 
-    /// Waits on `/_derive/changes?since=G` and reloads the page when the generation is no longer G.
+    /// Waits on `/_derive/changes?since=G`: reloads the page when the generation is no longer G,
+    /// unless the files changed since G are known and this page is not among them.
     static let script = """
         (function () {
           var generation = Number(document.currentScript.dataset.generation);
+          var page = decodeURIComponent(location.pathname).replace(/^\\/+/, "");
+          if (page === "" || page.endsWith("/")) { page += "index.html"; }
           function poll() {
             fetch("\(changesPath)?since=" + generation, { cache: "no-store" })
               .then(function (response) { return response.json(); })
               .then(function (state) {
-                if (state.generation !== generation) { location.reload(); } else { poll(); }
+                if (state.generation === generation) { poll(); return; }
+                if (state.changed && state.changed.indexOf(page) < 0) { generation = state.generation; poll(); return; }
+                location.reload();
               })
               .catch(function () { setTimeout(poll, 1000); });
           }

@@ -10,27 +10,29 @@ struct ServeNotesWatcher: Sendable {
     let notes: URL
     /// A folder never watched: the site, when it lies inside the notes folder.
     let excluding: URL
-    /// The shortest time between two looks (each a stat of every note: about 2 ms for 1,000 notes).
+    /// The shortest time between two looks (each a stat of every note: about 1 ms for 1,000 notes).
     var interval: Duration = .milliseconds(20)
     /// How many times a look's own cost the watcher waits between looks, at least.
     var costFactor = 10
     /// How long a change must stay still before the callback runs.
-    var settle: Duration = .milliseconds(30)
+    var settle: Duration = .milliseconds(10)
 
     /// Each file's modification time and size, by path.
     typealias Snapshot = [String: FileStamp]
 
     /// What is compared between polls.
     struct FileStamp: Equatable, Sendable {
-        /// The modification time.
-        var modified: Date?
+        /// The inode (a save through a rename changes it).
+        var inode: UInt64
+        /// The modification time, in nanoseconds since 1970.
+        var modified: Int
         /// The size in bytes.
-        var size: Int?
+        var size: Int
     }
 
-    /// Polls until cancelled, calling `onChange` after each settled change since `last` (never two
-    /// at once).
-    func watch(since last: Snapshot, onChange: @Sendable () async -> Void) async throws {
+    /// Polls until cancelled, calling `onChange` with the paths of the files changed, added or
+    /// removed after each settled change since `last` (never two at once).
+    func watch(since last: Snapshot, onChange: @Sendable (_ changed: Set<String>) async -> Void) async throws {
         var last = last
         var wait = interval
         let clock = ContinuousClock()
@@ -46,27 +48,37 @@ struct ServeNotesWatcher: Sendable {
                 if again == current { break }
                 current = again
             }
+            let changed = Set(current.keys).union(last.keys).filter { current[$0] != last[$0] }
             last = current
-            await onChange()
+            await onChange(changed)
         }
     }
 
-    /// The files of the notes folder now.
+    /// The files of the notes folder now: its regular files and links to them, in every folder
+    /// but hidden ones and the excluded one (a stat of each, with no URL made: about 1 ms for
+    /// 1,000 notes).
     func snapshot() -> Snapshot {
-        let keys: [URLResourceKey] = [.contentModificationDateKey, .fileSizeKey, .isRegularFileKey]
-        guard let files = FileManager.default.enumerator(
-            at: notes, includingPropertiesForKeys: keys, options: [.skipsHiddenFiles])
-        else { return [:] }
-        let skipped = excluding.standardizedFileURL.path + "/"
+        let skipped = excluding.standardizedFileURL.path
         var result = Snapshot()
-        for case let file as URL in files {
-            let path = file.standardizedFileURL.path
-            if (path + "/").hasPrefix(skipped) {
-                files.skipDescendants()
-                continue
+        var folders = [notes.standardizedFileURL.path]
+        while let folder = folders.popLast() {
+            guard let directory = opendir(folder) else { continue }
+            defer { closedir(directory) }
+            while let entry = readdir(directory) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.baseAddress!.assumingMemoryBound(to: CChar.self)) }
+                guard !name.hasPrefix(".") else { continue }  // hidden files, editors' swap files, . and ..
+                let path = folder + "/" + name
+                var info = stat()
+                guard lstat(path, &info) == 0 else { continue }
+                if info.st_mode & S_IFMT == S_IFDIR {
+                    if path != skipped { folders.append(path) }
+                    continue
+                }
+                if info.st_mode & S_IFMT == S_IFLNK, stat(path, &info) != 0 { continue }
+                guard info.st_mode & S_IFMT == S_IFREG else { continue }
+                result[path] = FileStamp(
+                    inode: UInt64(info.st_ino), modified: info.st_mtim.tv_sec * 1_000_000_000 + info.st_mtim.tv_nsec, size: Int(info.st_size))
             }
-            guard let values = try? file.resourceValues(forKeys: Set(keys)), values.isRegularFile == true else { continue }
-            result[path] = FileStamp(modified: values.contentModificationDate, size: values.fileSize)
         }
         return result
     }
