@@ -10,7 +10,9 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Serve the site on 127.0.0.1; rebuild it and reload the open page whenever a note changes.",
         discussion: """
-            The site is built into .build/derive/serve-site, so serving never changes the committed             site; --site DIR builds into DIR instead.
+            The site is built into .build/derive/serve-site, so serving never changes the committed \
+            site; --site DIR builds into DIR instead. When one note is saved, its page is written at \
+            once, then the rest of the site is built; an open page reloads only when its file changed.
 
             Example:
               derive serve --port 0 --check
