@@ -88,8 +88,16 @@ public final class CacheFile: @unchecked Sendable {
     }
 
     /// Writes what this build added: appended to the file, or the whole file anew when it was
-    /// damaged or more than half of it went unused.
+    /// damaged or more than half of it went unused. The saves of a process go one at a time, so
+    /// that two builds at once (a page previewed under `derive serve` while the site is being
+    /// built) never interleave their bytes in one file.
     public func save() throws {
+        try Self.saving.withLock { try saveAlone() }
+    }
+
+    private static let saving = NSLock()
+
+    private func saveAlone() throws {
         try lock.withLock {
             let manager = FileManager.default
             let rewrite = damaged || records > 2 * used.count + 64

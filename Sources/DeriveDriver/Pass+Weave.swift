@@ -16,7 +16,7 @@ extension Pass {
             context.status("rendering \(course.notes.count) pages")
             let summary = try SiteBuilder(options: options).build(
                 notes: course.notes, resolutions: course.resolutions, reports: course.reports, assets: course.assets,
-                notesDirectory: course.directory, siteDirectory: site)
+                notesDirectory: course.directory, siteDirectory: site, cancellation: context.cancellation)
             course.diagnostics += summary.diagnostics
             course.diagnostics += summary.cacheDamage.map {
                 Diagnostic(.warning, .cacheDamaged, "\($0) (the cache is safe to delete)", at: .whole(".build/derive/cache"))

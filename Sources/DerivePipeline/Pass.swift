@@ -29,6 +29,8 @@ public struct Pass: Sendable {
 public struct PassContext: Sendable {
     let observer: @Sendable (Pipeline.Event) -> Void
     let stage: Stage
+    /// Whether the build was asked to stop, for a long pass to look at between its steps.
+    public let cancellation: BuildCancellation?
 
     /// Says how far the pass is (`tests 12/40`), for a live status line; passes may call it often.
     public func status(_ text: String) { observer(.status(stage, text)) }

@@ -29,9 +29,13 @@ public struct Pipeline: Sendable {
 
     /// Runs every pass over `course`; passes that need a clean course are skipped once it has an
     /// error, and every pass after one that found the course unchanged since its last build.
-    /// - Throws: `PipelineError` when a pass cannot go on (a tool or the file system failed).
-    public func run(_ course: inout Course, observer: @escaping @Sendable (Event) -> Void = { _ in }) throws(PipelineError) {
+    /// - Throws: `PipelineError` when a pass cannot go on (a tool or the file system failed), or,
+    ///   wrapping `BuildCancelled`, when `cancellation` was cancelled.
+    public func run(
+        _ course: inout Course, cancellation: BuildCancellation? = nil, observer: @escaping @Sendable (Event) -> Void = { _ in }
+    ) throws(PipelineError) {
         for pass in passes {
+            do { try cancellation?.check() } catch { throw PipelineError(stage: pass.stage, underlying: error) }
             if course.isUnchanged {
                 observer(.unchanged(pass.stage))
                 continue
@@ -45,7 +49,7 @@ public struct Pipeline: Sendable {
             let stage = pass.stage
             let summary: String
             do {
-                summary = try pass.run(&course, context: PassContext(observer: observer, stage: stage))
+                summary = try pass.run(&course, context: PassContext(observer: observer, stage: stage, cancellation: cancellation))
             } catch {
                 throw PipelineError(stage: stage, underlying: error)
             }

@@ -32,10 +32,11 @@ public struct SiteBuilder: Sendable {
     ///   - reports: the check run's reports, or nil when the checks were not run.
     ///   - assets: the notes folder's other files (images, data), copied at their relative paths.
     /// - Returns: the pages written and every diagnostic; when one is an error, nothing was written.
-    /// - Throws: `WeaveError` when node, the resources or the file system fail.
+    /// - Throws: `WeaveError` when node, the resources or the file system fail; `BuildCancelled`
+    ///   when `cancellation` was cancelled before the site was swapped in (it is left as it was).
     public func build(
         notes: [Note], resolutions: [NoteResolution], reports: CheckReports?, assets: [NoteDirectory.File],
-        notesDirectory: NoteDirectory, siteDirectory: URL
+        notesDirectory: NoteDirectory, siteDirectory: URL, cancellation: BuildCancellation? = nil
     ) throws -> SiteSummary {
         let templates = try TemplateLibrary(theme: options.theme)
         let (cache, store, math) = mathRenderer(templates: templates)
@@ -54,6 +55,7 @@ public struct SiteBuilder: Sendable {
             try FolderSwap.replace(siteDirectory) { staging in
                 let files = SiteFileWriter(staging: staging, previous: siteDirectory)
                 var writer = PageWriter(templates: templates, options: options, math: math, reports: reports, files: files)
+                writer.cancellation = cancellation
                 let written = try writer.writeNotePages(for: notes, resolutions: resolutions, jobs: options.jobs, reuse: reuse, sections: sections)
                 // lunr indexes the pages' documents in node while the rest of the site is written.
                 let index = writer.search, options = options
@@ -65,7 +67,9 @@ public struct SiteBuilder: Sendable {
                 try copier.copyStylesheet(from: templates.assets, theme: options.theme)
                 try copier.copyKaTeX(from: options.katexAssets)
                 try copier.copyScripts(from: templates.assets, lunr: options.lunr)
+                try cancellation?.check()
                 try files.write(Data(try search.value().utf8), to: "search-index.js")
+                try cancellation?.check()
                 let diagnostics = (writer.diagnostics + (try copier.copyNoteFiles(assets, from: notesDirectory))).sortedByLocation()
                 summary = SiteSummary(pages: pages, diagnostics: diagnostics, math: math.statistics)
                 if diagnostics.containsErrors { throw SiteNotWritten() }

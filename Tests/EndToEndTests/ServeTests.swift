@@ -118,6 +118,40 @@ struct ServeTests {
         #expect(try await serve.wait(timeout: .seconds(30)) == 0)
     }
 
+    @Test("a save while the site is being built is written at once, and the build is stopped for one of the newest notes")
+    func aSaveDuringABuildStopsIt() async throws {
+        let folder = try TemporaryFolder()
+        try folder.copy(fixture: "clean")
+        let hold = folder("hold")
+        let serve = try DeriveProcess(
+            ["serve", "--notes", "Notes", "--site", "Site", "--port", "0"], in: folder.url,
+            environment: ["DERIVE_TEST_HOLD_AT": "page", "DERIVE_TEST_HOLD_FILE": hold.path])
+        let port = try #require(UInt16(try await serve.waitForOutput(#"serving Site at http://127\.0\.0\.1:(\d+)/"#, timeout: .seconds(180))))
+        let http = HTTPProbe(port: port)
+        let sigmoid = "Notes/01-sigmoid-neuron.md", chainRule = "Notes/02-chain-rule.md"
+        try folder.write("held\n", to: "hold")
+        try folder.write(try String(contentsOf: folder(sigmoid), encoding: .utf8) + "\nFirst save.\n", to: sigmoid)
+        _ = try await serve.waitForOutput(#"01-sigmoid-neuron\.html rewritten in \d+ ms"#, timeout: .seconds(120))
+        _ = try await serve.waitForOutput("derive: held at page", in: .standardError, timeout: .seconds(120))
+
+        try folder.write(try String(contentsOf: folder(chainRule), encoding: .utf8) + "\nSecond save.\n", to: chainRule)
+        _ = try await serve.waitForOutput(#"02-chain-rule\.html rewritten in \d+ ms"#, timeout: .seconds(120))
+        #expect(try await http.get("/02-chain-rule.html").text.contains("Second save."), "written while the build is held")
+        #expect(try await http.get("/01-sigmoid-neuron.html").text.contains("First save."))
+        #expect(!serve.stdout.contains("rebuilt; open pages reload"), "the held build finished: \(serve.stdout)")
+        try FileManager.default.removeItem(at: hold)
+
+        let rebuilt = try await waitForBuild(2, serve: serve, http: http)
+        #expect(serve.stdout.contains("stopped that build: the notes changed again"), "\(serve.stdout)")
+        #expect(!rebuilt.failed && rebuilt.builds == 2 && rebuilt.generation == 4, "\(rebuilt)")
+        let print = try String(contentsOf: folder("Site/print.html"), encoding: .utf8)
+        #expect(print.contains("First save.") && print.contains("Second save."), "the build that followed read the newest notes")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.url.path).filter { $0.hasPrefix(".Site.") }
+        #expect(leftovers.isEmpty, "\(leftovers)")
+        serve.process.interrupt()
+        #expect(try await serve.wait(timeout: .seconds(30)) == 0)
+    }
+
     /// What the changes endpoint says has changed since `generation` (a later one).
     private func changes(since generation: Int, http: HTTPProbe) async throws -> Changes {
         try JSONDecoder().decode(Changes.self, from: try await http.get("/_derive/changes?since=\(generation)").body)

@@ -17,6 +17,8 @@ struct PageWriter {
     private(set) var diagnostics: [Diagnostic] = []
     /// What search can find, gathered while the pages are written.
     private(set) var search = SearchIndex()
+    /// Looked at between pages: a cancelled build stops there.
+    var cancellation: BuildCancellation?
 
     init(templates: TemplateLibrary, options: SiteOptions, math: KaTeXRenderer, reports: CheckReports?, files: SiteFileWriter) {
         self.templates = templates
@@ -69,6 +71,7 @@ struct PageWriter {
         // The formulas of the pages carried over, kept in the math cache for a later build.
         var carriedMath = Set<KaTeXRenderer.Request>()
         for position in named {
+            try cancellation?.check()
             let note = notes[position]
             let (previous, next) = neighbours(of: note, in: listed)
             let key = reuse?.key(of: note, resolution: resolutions[position], previous: previous, next: next, course: course)
@@ -92,6 +95,7 @@ struct PageWriter {
         math.keep(Array(carriedMath))
         try math.prepare(rendered.flatMap { notes[$0.position].mathRequests + outputMath(of: notes[$0.position]) })
         let results = try rendered.concurrentMap(jobs: jobs) { entry -> PageReuse.Made in
+            try cancellation?.check()
             let note = notes[entry.position]
             let entries = entriesByFolder[Self.folder(of: note.pagePath)] ?? []
             let (html, said, part) = try notePage(for: note, resolution: resolutions[entry.position], of: notes, listed: listed, entries: entries)
@@ -209,6 +213,7 @@ struct PageWriter {
                 case .field(let position, let field):
                     guard notes.indices.contains(position) else { continue }
                     if current?.position != position {
+                        try cancellation?.check()
                         current = (position, try sections.part(under: keys[position]) ?? renderedAgain(position))
                     }
                     guard let part = current?.part else { continue }

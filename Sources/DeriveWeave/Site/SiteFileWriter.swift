@@ -48,6 +48,8 @@ struct SiteFileWriter: Sendable {
                 try FileManager.default.removeItem(at: target)
                 try FileManager.default.linkItem(at: old, to: target)
             }
+        } catch let cancelled as BuildCancelled {
+            throw cancelled
         } catch {
             throw WeaveError.fileSystem("cannot write \(relative): \(FileErrorText.describe(error))")
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DeriveCore
 import DeriveDriver
 import DerivePipeline
 import Foundation
@@ -27,11 +28,14 @@ struct ServeBuild: Sendable {
         var succeeded: Bool
         /// The pages it changed (`ServeSiteFiles.pagesChanged`); nil when every page may have.
         var changed: Set<String>?
+        /// Whether it stopped when cancelled, leaving the site as it was.
+        var cancelled = false
     }
 
-    /// Builds the site (the course is read anew each time); its diagnostics are printed.
-    func run() async -> Outcome {
-        await onThread { runBlocking() }
+    /// Builds the site (the course is read anew each time), unless `cancellation` stops it
+    /// first; its diagnostics are printed.
+    func run(cancellation: BuildCancellation? = nil) async -> Outcome {
+        await onThread { runBlocking(cancellation: cancellation) }
     }
 
     /// When `changed` (absolute paths) is one note of the last build, still there, writes that
@@ -60,15 +64,27 @@ struct ServeBuild: Sendable {
         }
     }
 
-    private func runBlocking() -> Outcome {
+    /// The absolute path of the note whose page is `page` in the last build that wrote the site.
+    func notePath(ofPage page: String) -> String? {
+        guard let course = lastBuilt.course,
+              let note = course.notes.first(where: { $0.pagePath == page }),
+              let file = course.noteFiles.first(where: { $0.relativePath == note.relativePath })
+        else { return nil }
+        return file.url.standardizedFileURL.path
+    }
+
+    private func runBlocking(cancellation: BuildCancellation?) -> Outcome {
         let console = options.console()
         var course = options.openCourse()
         let before = ServeSiteFiles(site)
         do {
-            try Driver(siteDirectory: site, allowsRawHTML: allowsRawHTML, jobs: jobs, cacheDirectory: course.cacheDirectory, parsedNotes: parsedNotes).pipeline(for: goal).run(&course, observer: console.show)
+            let driver = Driver(siteDirectory: site, allowsRawHTML: allowsRawHTML, jobs: jobs, cacheDirectory: course.cacheDirectory, parsedNotes: parsedNotes)
+            try driver.pipeline(for: goal).run(&course, cancellation: cancellation, observer: console.show)
             try console.finish(course)
             if !course.isUnchanged { lastBuilt.course = course }
             return Outcome(succeeded: true, changed: before.pagesChanged(in: ServeSiteFiles(site)))
+        } catch let error as PipelineError where error.underlying is BuildCancelled {
+            return Outcome(succeeded: false, changed: [], cancelled: true)
         } catch {
             if !(error is ExitCode) {
                 try? console.finish(course)

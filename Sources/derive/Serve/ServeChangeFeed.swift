@@ -1,13 +1,13 @@
 import Foundation
 
 /// The build generation the live-reload script waits on: it goes up after every successful build
-/// and every page previewed, each generation with the pages it changed, so that an open page
+/// and every page written outside one, each generation with the pages it changed, so that an open page
 /// whose file did not change stays as it is.
 actor ServeChangeFeed {
     /// What `/_derive/changes` answers, as JSON.
     struct State: Codable, Equatable, Sendable {
-        /// How many builds and previews have succeeded; a page built from an older generation
-        /// reloads, unless `changed` leaves it out.
+        /// How many builds have succeeded and pages been written outside one; a page built from
+        /// an older generation reloads, unless `changed` leaves it out.
         var generation = 0
         /// How many builds have finished, successful or not (previews are not counted).
         var builds = 0
@@ -42,9 +42,9 @@ actor ServeChangeFeed {
         resumeAll()
     }
 
-    /// Records a page previewed ahead of the build under way, and wakes every waiting request.
-    func recordPreview(of page: String) {
-        advance([page])
+    /// Records pages written (or put back) outside a build, and wakes every waiting request.
+    func recordPages(_ pages: Set<String>) {
+        advance(pages)
         resumeAll()
     }
 

@@ -50,7 +50,7 @@ struct ServeCommand: AsyncParsableCommand {
             let ending = try await group.next() ?? .serverEnded(nil)
             await feed.close()
             await server.stop(timeout: 0.5)
-            group.cancelAll()  // a build under way finishes first, so the site is never half swapped
+            group.cancelAll()  // a build under way stops (or finishes its swap) first, so the site is never half swapped
             return ending
         }
         switch ending {
@@ -69,23 +69,12 @@ struct ServeCommand: AsyncParsableCommand {
         await feed.begin()
         await feed.record(succeeded: await build.run().succeeded, changed: nil)
         console.say("serving \(self.site.site ?? ServeCommand.scratchSite) at http://\(address)/ (Ctrl-C to stop)")
-        try await watcher.watch(since: notesBeforeFirstBuild) { changed in
-            await feed.begin()
-            let clock = ContinuousClock(), saved = clock.now
-            let preview = await build.preview(changed)
-            if let preview {
-                await feed.recordPreview(of: preview.page)
-                let milliseconds = Int(((clock.now - saved) / .milliseconds(1)).rounded())
-                console.say("notes changed; \(preview.page) rewritten in \(milliseconds) ms; rebuilding the rest ...")
-            } else {
-                console.say("notes changed; rebuilding ...")
-            }
-            let outcome = await build.run()
-            if outcome.succeeded { preview?.discard() } else { preview?.restore() }
-            // A line after every rebuild, either way: what a watching person (and the tests) waits for.
-            console.say(outcome.succeeded ? "rebuilt; open pages reload" : "rebuild failed; still serving the previous site")
-            await feed.record(succeeded: outcome.succeeded, changed: outcome.changed)
-            if !outcome.succeeded, let preview { await feed.recordPreview(of: preview.page) }  // the page is back as it was
+        let rebuilds = ServeRebuilds(build: build, feed: feed, console: console)
+        do {
+            try await watcher.watch(since: notesBeforeFirstBuild) { changed in await rebuilds.notesChanged(changed) }
+        } catch {
+            await rebuilds.stop()  // cancelled: serve is stopping
+            throw error
         }
     }
 }
