@@ -60,7 +60,9 @@ public struct SiteBuilder: Sendable {
                 // lunr indexes the pages' documents in node while the rest of the site is written.
                 let index = writer.search, options = options
                 let search = BackgroundWork {
-                    try index.script(options: options, builder: templates.assets.appendingPathComponent("search-build.js"), cache: pagesCache)
+                    try index.script(
+                        options: options, builder: templates.assets.appendingPathComponent("search-build.js"), cache: pagesCache,
+                        cancellation: cancellation)
                 }
                 let pages = try writer.writeCoursePages(after: written, sections: sections)
                 let copier = SiteAssets(files: files)

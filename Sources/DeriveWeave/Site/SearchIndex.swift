@@ -1,4 +1,5 @@
 import DeriveCache
+import DeriveCore
 import Foundation
 
 /// The site's search index: every note, heading, labelled equation and Swift declaration as a
@@ -33,8 +34,8 @@ struct SearchIndex {
 
     /// The JavaScript that defines the index (`window.deriveSearch`), built by `script` with the
     /// `node` and lunr that `options` name; with a `cache`, documents indexed before (by the same
-    /// lunr and builder) are not indexed again.
-    func script(options: SiteOptions, builder script: URL, cache: CacheFile? = nil) throws -> String {
+    /// lunr and builder) are not indexed again. node is stopped when `cancellation` is cancelled.
+    func script(options: SiteOptions, builder script: URL, cache: CacheFile? = nil, cancellation: BuildCancellation? = nil) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let data = try encoder.encode(documents)
@@ -43,12 +44,12 @@ struct SearchIndex {
             Data("search index 1".utf8), data, (try? Data(contentsOf: lunr)) ?? Data(), (try? Data(contentsOf: script)) ?? Data(),
         ])
         if let cached = cache?.value(for: key) { return String(decoding: cached, as: UTF8.self) }
-        let built = try run(builder: script, lunr: lunr, node: options.nodeExecutable, documents: data)
+        let built = try run(builder: script, lunr: lunr, node: options.nodeExecutable, documents: data, cancellation: cancellation)
         cache?.set(Data(built.utf8), for: key)
         return built
     }
 
-    private func run(builder script: URL, lunr: URL, node: URL, documents data: Data) throws -> String {
+    private func run(builder script: URL, lunr: URL, node: URL, documents data: Data, cancellation: BuildCancellation?) throws -> String {
         let process = Process()
         process.executableURL = node
         process.arguments = [script.path, lunr.path]
@@ -63,9 +64,16 @@ struct SearchIndex {
         }
         let writer = Thread { try? input.fileHandleForWriting.write(contentsOf: data); try? input.fileHandleForWriting.close() }
         writer.start()
+        if let cancellation {
+            Thread {
+                while process.isRunning && !cancellation.isCancelled { usleep(10_000) }
+                if process.isRunning { process.terminate() }
+            }.start()
+        }
         let javascript = output.fileHandleForReading.readDataToEndOfFile()
         let message = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        try cancellation?.check()
         guard process.terminationStatus == 0 else {
             throw WeaveError.searchIndexFailed(String(decoding: message, as: UTF8.self))
         }

@@ -31,10 +31,12 @@ actor ServeRebuilds {
         self.console = console
     }
 
-    /// The notes at `changed` (absolute paths) changed: previews the page of a note saved, then
-    /// starts a build, or cancels the one under way so that a new one starts when it stops.
+    /// The notes at `changed` (absolute paths) changed: cancels the build under way (a new one
+    /// starts when it stops), so that the page of a note saved is written at once, on cores of
+    /// its own; then starts a build, unless one is stopping.
     func notesChanged(_ changed: Set<String>) async {
         let clock = ContinuousClock(), saved = clock.now
+        running?.cancel()
         if let preview = await build.preview(changed) {
             await keep(preview)
             let milliseconds = Int(((clock.now - saved) / .milliseconds(1)).rounded())
@@ -43,11 +45,7 @@ actor ServeRebuilds {
             console.say("notes changed; rebuilding ...")
         }
         wanted = true
-        if let running {
-            running.cancel()
-        } else {
-            await startBuild()
-        }
+        if running == nil { await startBuild() }
     }
 
     /// Records a page written: the page it replaced is kept aside unless an earlier preview of
