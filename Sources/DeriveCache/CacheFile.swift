@@ -88,19 +88,20 @@ public final class CacheFile: @unchecked Sendable {
     }
 
     /// Writes what this build added: appended to the file, or the whole file anew when it was
-    /// damaged or more than half of it went unused. The saves of a process go one at a time, so
-    /// that two builds at once (a page previewed under `derive serve` while the site is being
-    /// built) never interleave their bytes in one file.
-    public func save() throws {
-        try Self.saving.withLock { try saveAlone() }
+    /// damaged or, when `pruning`, more than half of it went unused (a build of part of a site,
+    /// which uses only that part's entries, saves without pruning). The saves of a process go
+    /// one at a time, so that two builds at once (a page written under `derive serve` while the
+    /// site is being built) never interleave their bytes in one file.
+    public func save(pruning: Bool = true) throws {
+        try Self.saving.withLock { try saveAlone(pruning: pruning) }
     }
 
     private static let saving = NSLock()
 
-    private func saveAlone() throws {
+    private func saveAlone(pruning: Bool) throws {
         try lock.withLock {
             let manager = FileManager.default
-            let rewrite = damaged || records > 2 * used.count + 64
+            let rewrite = damaged || (pruning && records > 2 * used.count + 64)
             guard rewrite || !added.isEmpty else { return }
             try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             if rewrite {

@@ -3,59 +3,77 @@ import Foundation
 
 /// What every note of a course offers the others: its page, the anchors on it, and the labels
 /// it defines; and the course's other files. Citations and relative links resolve against it.
+/// Building it costs a dictionary entry per page and per label; a note's anchors and a label's
+/// target are made only when a link or a citation asks for them, so resolving one note against
+/// the course (`derive serve`) costs little more than that note.
 struct CourseIndex {
-    /// A label and what it leads to.
+    /// Where a label is defined: its note, and what it names there.
     private struct Label {
+        enum Kind {
+            case equation(number: Int)
+            case figure(number: Int)
+            case section(title: String)
+        }
+
         var position: Int
-        var target: CitationTarget
-        /// The text a citation from another note shows.
-        var remoteText: String
+        var kind: Kind
     }
 
     private let notes: [Note]
+    private let resolutions: [NoteResolution]
     private let pages: [String: Int]
-    private let anchors: [Set<String>]
     private let labels: [String: [Label]]
     private let assets: Set<String>
 
     init(notes: [Note], resolutions: [NoteResolution], assets: [String]) {
         self.notes = notes
+        self.resolutions = resolutions
         self.assets = Set(assets)
         var pages: [String: Int] = [:]
-        var anchors: [Set<String>] = []
         var labels: [String: [Label]] = [:]
         for (position, (note, resolution)) in zip(notes, resolutions).enumerated() {
             pages[note.relativePath] = position
             pages[note.pagePath] = position
-            var found: Set<String> = ["declarations", "results"]
-            found.formUnion(note.headings.map(\.anchor))
-            found.formUnion(resolution.equations.map(\.label))
-            found.formUnion(resolution.codeBlocks.map(\.anchor))
-            found.formUnion(resolution.figures.map { $0.label ?? "figure-\($0.number)" })
-            found.formUnion(resolution.footnotes.flatMap { ["fn-\($0)", "fnref-\($0)"] })
-            anchors.append(found)
-            let page = note.pagePath
-            let number = resolution.noteNumber
             for equation in resolution.equations {
-                labels[equation.label, default: []].append(Label(
-                    position: position, target: CitationTarget(pagePath: page, anchor: equation.label, text: "(\(equation.number))"),
-                    remoteText: "(\(number).\(equation.number))"))
+                labels[equation.label, default: []].append(Label(position: position, kind: .equation(number: equation.number)))
             }
             for figure in resolution.figures {
                 guard let label = figure.label else { continue }
-                labels[label, default: []].append(Label(
-                    position: position, target: CitationTarget(pagePath: page, anchor: label, text: "Figure \(figure.number)"),
-                    remoteText: "Figure \(number).\(figure.number)"))
+                labels[label, default: []].append(Label(position: position, kind: .figure(number: figure.number)))
             }
             for heading in note.headings where heading.anchor.hasPrefix("sec-") {
-                let title = heading.content.plainText
-                labels[heading.anchor, default: []].append(Label(
-                    position: position, target: CitationTarget(pagePath: page, anchor: heading.anchor, text: title), remoteText: title))
+                labels[heading.anchor, default: []].append(Label(position: position, kind: .section(title: heading.content.plainText)))
             }
         }
         self.pages = pages
-        self.anchors = anchors
         self.labels = labels
+    }
+
+    /// The anchors on the page of the note at `position`: its headings, equations, code blocks,
+    /// figures, footnotes, and the sections every page has.
+    private func anchors(of position: Int) -> Set<String> {
+        let (note, resolution) = (notes[position], resolutions[position])
+        var found: Set<String> = ["declarations", "results"]
+        found.formUnion(note.headings.map(\.anchor))
+        found.formUnion(resolution.equations.map(\.label))
+        found.formUnion(resolution.codeBlocks.map(\.anchor))
+        found.formUnion(resolution.figures.map { $0.label ?? "figure-\($0.number)" })
+        found.formUnion(resolution.footnotes.flatMap { ["fn-\($0)", "fnref-\($0)"] })
+        return found
+    }
+
+    /// What a citation of `label` leads to, from the label's own note or (`remote`) another.
+    private func target(of label: Label, named name: String, remote: Bool) -> CitationTarget {
+        let page = notes[label.position].pagePath
+        let number = resolutions[label.position].noteNumber
+        switch label.kind {
+        case .equation(let equation):
+            return CitationTarget(pagePath: page, anchor: name, text: remote ? "(\(number).\(equation))" : "(\(equation))")
+        case .figure(let figure):
+            return CitationTarget(pagePath: page, anchor: name, text: remote ? "Figure \(number).\(figure)" : "Figure \(figure)")
+        case .section(let title):
+            return CitationTarget(pagePath: page, anchor: name, text: title)
+        }
     }
 
     /// Resolves the citations and relative links of the note at `position` into `resolution`.
@@ -63,11 +81,9 @@ struct CourseIndex {
         for citation in note.citations where resolution.citations[citation.label] == nil {
             let found = labels[citation.label] ?? []
             if let own = found.first(where: { $0.position == position }) {
-                resolution.citations[citation.label] = own.target
+                resolution.citations[citation.label] = target(of: own, named: citation.label, remote: false)
             } else if found.count == 1, let other = found.first {
-                var target = other.target
-                target.text = other.remoteText
-                resolution.citations[citation.label] = target
+                resolution.citations[citation.label] = target(of: other, named: citation.label, remote: true)
             } else if found.isEmpty {
                 diagnostics.append(Diagnostic(
                     .error, .citationUnknownLabel, "'@\(citation.label)' cites a label that no note of the course defines",
@@ -91,7 +107,7 @@ struct CourseIndex {
     ) {
         guard let (path, fragment) = Self.relativeParts(of: destination) else { return }
         if path.isEmpty {
-            if let fragment, !anchors[position].contains(fragment) {
+            if let fragment, !anchors(of: position).contains(fragment) {
                 diagnostics.append(Diagnostic(.error, .linkUnknownAnchor, "'#\(fragment)' names no anchor on this page", at: location))
             }
             return
@@ -101,7 +117,7 @@ struct CourseIndex {
             return
         }
         if !isImage, let target = pages[resolved] ?? pages[resolved.isEmpty ? "index.md" : resolved + "/index.md"] {
-            if let fragment, !anchors[target].contains(fragment) {
+            if let fragment, !anchors(of: target).contains(fragment) {
                 diagnostics.append(Diagnostic(
                     .error, .linkUnknownAnchor, "'#\(fragment)' names no anchor on \(notes[target].path)'s page", at: location))
             }

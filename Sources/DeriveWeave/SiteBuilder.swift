@@ -118,11 +118,11 @@ extension SiteBuilder {
             try manager.createDirectory(at: staging, withIntermediateDirectories: true)
             diagnostics = try PageWriter(templates: templates, options: options, math: math, reports: reports, files: files)
                 .writeNotePage(at: position, of: notes, resolutions: resolutions)
-            try? cache?.save()
             let (new, old) = (staging.appendingPathComponent(page), siteDirectory.appendingPathComponent(page))
             // Bytes the site already holds were hard-linked from it: nothing to write.
             guard !diagnostics.containsErrors, Self.inode(of: new) != Self.inode(of: old) else { return (false, diagnostics) }
             guard rename(new.path, old.path) == 0 else { throw WeaveError.fileSystem("cannot write \(page): \(String(cString: strerror(errno)))") }
+            try? cache?.save(pruning: false)  // the page first; the site's other pages still need their formulas
         } catch let error as WeaveError {
             throw error
         } catch {

@@ -138,6 +138,9 @@ struct IncrementalTests {
         let after = try stamps(whole.site)
         #expect(after["03-n.html"] == previewed["03-n.html"], "the whole build found the page as it would write it")
         #expect(after.keys.filter { after[$0] != before[$0] }.sorted() == ["03-n.html", "print.html"])
+        try FileManager.default.removeItem(at: whole.site)
+        let fromCache = try BuiltSite(edited, options: options, in: workspace)
+        #expect(fromCache.summary.math.rendered == 0, "writing one page kept the other pages' formulas in the cache")
     }
 
     @Test func aPageWithAnErrorIsNotWritten() throws {

@@ -26,8 +26,10 @@ extension Pass {
     /// the `derive build` that ran them; otherwise the site says the checks have not run.
     public static func storedCheckResults(derivePackage: URL, cache: (any CheckResultCache)?) -> Pass {
         Pass(.check, needsCleanCourse: true) { course, _ in
+            // A course brought up to date with one edited note keeps its last build's reports
+            // while its code is the code they are of (`tangle(editedNote:moduleName:)`).
+            if course.reports != nil { return "kept: the notes' code is that of the last build" }
             guard let cached = cache?.results(for: course.tangled, derivePackage: derivePackage) else {
-                course.reports = nil  // the reports of code that has since changed, when the course was built before
                 return "not run (no results of this code in the cache; `derive check` runs it)"
             }
             return show(cached, in: &course) + " (from the cache, produced " + cached.produced.formatted(.iso8601) + ")"

@@ -36,13 +36,15 @@ extension Pass {
     }
 
     /// tangle, one note: the Swift the note at `relativePath` tangles into, in place of what it
-    /// tangled into before.
+    /// tangled into before; when that changed, the course's reports (of the code before) go.
     public static func tangle(editedNote relativePath: String, moduleName: String) -> Pass {
         Pass(.tangle) { course, _ in
             let position = try course.position(ofNote: relativePath)
             let tangled = Tangler(moduleName: moduleName).tangle(course.notes[position], resolution: course.resolutions[position])
+            guard tangled != course.tangled[position] else { return "1 Swift file, as before" }
             course.tangled[position] = tangled
-            return "1 Swift file"
+            course.reports = nil
+            return "1 Swift file, changed"
         }
     }
 }
