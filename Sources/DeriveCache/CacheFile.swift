@@ -28,7 +28,8 @@ public final class CacheFile: @unchecked Sendable {
     /// Opens the cache file at `url` (nothing there is an empty cache).
     public init(url: URL) {
         self.url = url
-        let bytes = (try? Data(contentsOf: url)) ?? Data()
+        // Read while no save of this process writes it, so that a build never reads another's half-appended entry.
+        let bytes = Self.saving.withLock { (try? Data(contentsOf: url)) ?? Data() }
         self.bytes = bytes
         guard !bytes.isEmpty else { return }
         guard bytes.starts(with: Self.header) else {
@@ -87,11 +88,12 @@ public final class CacheFile: @unchecked Sendable {
         }
     }
 
-    /// Writes what this build added: appended to the file, or the whole file anew when it was
-    /// damaged or, when `pruning`, more than half of it went unused (a build of part of a site,
-    /// which uses only that part's entries, saves without pruning). The saves of a process go
-    /// one at a time, so that two builds at once (a page written under `derive serve` while the
-    /// site is being built) never interleave their bytes in one file.
+    /// Writes what this build added: appended to the file, or, when `pruning`, the whole file
+    /// anew when it was damaged or more than half of it went unused (a build of part of a site,
+    /// which uses only that part's entries, only appends, and leaves a damaged file to the next
+    /// whole build). The reads and saves of a process go one at a time, so that two builds at
+    /// once (a page written under `derive serve` while the site is being built) never interleave
+    /// their bytes in one file nor read half an entry.
     public func save(pruning: Bool = true) throws {
         try Self.saving.withLock { try saveAlone(pruning: pruning) }
     }
@@ -101,7 +103,7 @@ public final class CacheFile: @unchecked Sendable {
     private func saveAlone(pruning: Bool) throws {
         try lock.withLock {
             let manager = FileManager.default
-            let rewrite = damaged || (pruning && records > 2 * used.count + 64)
+            let rewrite = pruning && (damaged || records > 2 * used.count + 64)
             guard rewrite || !added.isEmpty else { return }
             try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             if rewrite {

@@ -27,6 +27,23 @@ struct CacheFileTests {
         #expect(reopened.damage.isEmpty)
     }
 
+    @Test func aSaveWithoutPruningKeepsTheEntriesItDidNotUse() throws {
+        let url = try temporaryFile()
+        defer { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }
+        try filled(url, count: 200)
+        let part = CacheFile(url: url)
+        _ = part.value(for: CacheKey("key 0"))
+        part.set(Data("more".utf8), for: CacheKey("key 200"))
+        try part.save(pruning: false)
+        let reopened = CacheFile(url: url)
+        #expect(reopened.value(for: CacheKey("key 199")) == Data("value 199".utf8), "one entry of 200 used, and none dropped")
+        #expect(reopened.value(for: CacheKey("key 200")) == Data("more".utf8))
+        let whole = CacheFile(url: url)
+        _ = whole.value(for: CacheKey("key 0"))
+        try whole.save()
+        #expect(CacheFile(url: url).value(for: CacheKey("key 199")) == nil, "a whole build's save prunes what it did not use")
+    }
+
     @Test func newEntriesAreAppendedNotRewritten() throws {
         let url = try temporaryFile()
         defer { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }
