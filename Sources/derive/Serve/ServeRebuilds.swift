@@ -36,6 +36,7 @@ actor ServeRebuilds {
     /// its own; then starts a build, unless one is stopping.
     func notesChanged(_ changed: Set<String>) async {
         let clock = ContinuousClock(), saved = clock.now
+        wanted = true
         running?.cancel()
         if let preview = await build.preview(changed) {
             await keep(preview)
@@ -44,8 +45,7 @@ actor ServeRebuilds {
         } else {
             console.say("notes changed; rebuilding ...")
         }
-        wanted = true
-        if running == nil { await startBuild() }
+        if running == nil, wanted { await startBuild() }
     }
 
     /// Records a page written: the page it replaced is kept aside unless an earlier preview of
@@ -86,8 +86,9 @@ actor ServeRebuilds {
         running = nil
         runningTask = nil
         if outcome.cancelled {
+            guard !stopping else { return }
             console.say("stopped that build: the notes changed again")
-            await startBuild()
+            if wanted { await startBuild() }
             return
         }
         let included = previews.filter { $0.value.startedBefore < number }
