@@ -24,7 +24,9 @@ extension Pass {
             course.pages = summary.pages
             guard !summary.pages.isEmpty else { return "nothing written: a note has an error" }
             recorder?.keep(course)
-            return "\(summary.pages.count) pages, \(summary.math.rendered) formulas rendered, \(summary.math.cached) from the cache"
+            let search = summary.searchShards
+            return "\(summary.pages.count) pages, \(summary.math.rendered) formulas rendered, \(summary.math.cached) from the cache;"
+                + " search index: \(search.indexed) of \(search.total) parts rebuilt"
         }
     }
 

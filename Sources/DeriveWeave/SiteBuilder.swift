@@ -51,6 +51,7 @@ public struct SiteBuilder: Sendable {
             if options.cacheDirectory == nil { try? FileManager.default.removeItem(at: sectionFolder) }
         }
         var summary = SiteSummary(pages: [], diagnostics: [], math: MathStatistics())
+        var search: SearchShardWriter?
         do {
             try FolderSwap.replace(siteDirectory) { staging in
                 let files = SiteFileWriter(staging: staging, previous: siteDirectory)
@@ -58,22 +59,23 @@ public struct SiteBuilder: Sendable {
                 writer.cancellation = cancellation
                 let written = try writer.writeNotePages(for: notes, resolutions: resolutions, jobs: options.jobs, reuse: reuse, sections: sections)
                 // lunr indexes the pages' documents in node while the rest of the site is written.
-                let index = writer.search, options = options
-                let search = BackgroundWork {
-                    try index.script(
-                        options: options, builder: templates.assets.appendingPathComponent("search-build.js"), cache: pagesCache,
-                        cancellation: cancellation)
-                }
+                let shards = writer.search.shards(size: options.searchShardSize)
+                try files.write(try SearchIndex.loader(of: shards), to: "search-index.js")
+                let shardWriter = SearchShardWriter(
+                    files: files, options: options, builder: templates.assets.appendingPathComponent("search-build.js"), cache: pagesCache,
+                    cancellation: cancellation)
+                search = shardWriter
+                let indexing = BackgroundWork { try shardWriter.write(shards) }
                 let pages = try writer.writeCoursePages(after: written, sections: sections)
                 let copier = SiteAssets(files: files)
                 try copier.copyStylesheet(from: templates.assets, theme: options.theme)
                 try copier.copyKaTeX(from: options.katexAssets)
                 try copier.copyScripts(from: templates.assets, lunr: options.lunr)
-                try cancellation?.check()
-                try files.write(Data(try search.value().utf8), to: "search-index.js")
+                let indexed = try indexing.value()
                 try cancellation?.check()
                 let diagnostics = (writer.diagnostics + (try copier.copyNoteFiles(assets, from: notesDirectory))).sortedByLocation()
                 summary = SiteSummary(pages: pages, diagnostics: diagnostics, math: math.statistics)
+                summary.searchShards = (indexed, shards.count)
                 if diagnostics.containsErrors { throw SiteNotWritten() }
             }
         } catch is SiteNotWritten {
@@ -81,6 +83,7 @@ public struct SiteBuilder: Sendable {
         }
         if !summary.pages.isEmpty {
             reuse?.record(in: siteDirectory)
+            search?.record(in: siteDirectory)
             sections.folder.removeUnused()
         }
         summary.cacheDamage += sections.folder.damage

@@ -33,6 +33,8 @@ public struct SiteOptions: Sendable {
     public var jobs: Int
     /// The folder of the cache kept across builds (`.build/derive/cache`), or nil for none.
     public var cacheDirectory: URL?
+    /// How big a shard of the search index is (tests make them small).
+    var searchShardSize = SearchIndex.ShardSize()
 
     /// Options with Debian's node and KaTeX (`katex`, `libjs-katex`) and raw HTML omitted.
     public init(

@@ -8,6 +8,8 @@ public struct SiteSummary: Sendable {
     public var diagnostics: [Diagnostic]
     /// How much math KaTeX rendered and how fast.
     public var math: MathStatistics
+    /// How many of the search index's shards node indexed, of how many (the others were carried over).
+    public var searchShards = (indexed: 0, total: 0)
     /// What was wrong with the cache (a truncated file, an entry failing its checksum), each once;
     /// the bad entries were rebuilt.
     public var cacheDamage: [String] = []

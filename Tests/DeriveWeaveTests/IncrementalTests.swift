@@ -95,15 +95,21 @@ struct IncrementalTests {
         #expect(try files(again.site) == bytes)
     }
 
+    /// The notes with one formula added to the third, as an author's edit leaves them.
+    private static func editedNotes() -> [Note] {
+        var edited = notes
+        edited[2].blocks.append(Fixtures.equation("e^{i\\pi} + 1 = 0", path: "Notes/03-n.md", line: 9))
+        edited[2].sourceDigest = "digest-03-n-edited"
+        return edited
+    }
+
     @Test func anEditRewritesOnlyThePagesThatChanged() throws {
         let workspace = try Fixtures.workspace()
         defer { try? FileManager.default.removeItem(at: workspace) }
         let options = SiteOptions(cacheDirectory: workspace.appendingPathComponent(".build/derive/cache"))
         let cold = try BuiltSite(Self.notes, options: options, in: workspace)
         let before = try stamps(cold.site)
-        var edited = Self.notes
-        edited[2].blocks.append(Fixtures.equation("e^{i\\pi} + 1 = 0", path: "Notes/03-n.md", line: 9))
-        edited[2].sourceDigest = "digest-03-n-edited"
+        let edited = Self.editedNotes()
         let warm = try BuiltSite(edited, options: options, in: workspace)
         #expect(warm.summary.math.rendered == 1)
         let after = try stamps(warm.site)
@@ -118,9 +124,7 @@ struct IncrementalTests {
         let options = SiteOptions(cacheDirectory: workspace.appendingPathComponent(".build/derive/cache"))
         let cold = try BuiltSite(Self.notes, options: options, in: workspace)
         let before = try stamps(cold.site)
-        var edited = Self.notes
-        edited[2].blocks.append(Fixtures.equation("e^{i\\pi} + 1 = 0", path: "Notes/03-n.md", line: 9))
-        edited[2].sourceDigest = "digest-03-n-edited"
+        let edited = Self.editedNotes()
         let resolutions = edited.map { Resolver().resolve($0).resolution }
         let builder = SiteBuilder(options: options)
         let unchanged = try builder.writePage(ofNoteAt: 1, notes: edited, resolutions: resolutions, reports: nil, siteDirectory: cold.site)

@@ -1,7 +1,7 @@
-// Derive's search index, built once per site build with lunr (Debian's libjs-lunr).
+// One shard of Derive's search index, built with lunr (Debian's libjs-lunr).
 // Reads a JSON array of documents {id, title, note, href, text} on stdin; writes on stdout the
-// JavaScript the search page loads: window.deriveSearch = {index, documents}.
-// Run with the path of lunr.js as the first argument.
+// JavaScript the search page loads for the shard: window.deriveSearchShards[file] = {index, documents}.
+// Run with the path of lunr.js and the shard's file name as arguments.
 "use strict";
 
 const lunr = require(process.argv[2]);
@@ -21,5 +21,6 @@ process.stdin.on("end", () => {
   });
   const byId = {};
   for (const document of documents) byId[document.id] = { title: document.title, note: document.note, href: document.href };
-  process.stdout.write("window.deriveSearch = " + JSON.stringify({ index: index.toJSON(), documents: byId }) + ";\n");
+  const shard = JSON.stringify({ index: index.toJSON(), documents: byId });
+  process.stdout.write("(window.deriveSearchShards = window.deriveSearchShards || {})[" + JSON.stringify(process.argv[3]) + "] = " + shard + ";\n");
 });

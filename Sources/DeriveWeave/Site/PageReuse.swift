@@ -48,7 +48,7 @@ final class PageReuse: @unchecked Sendable {
     /// What the page said and holds for search when it was made, if `site` still holds it as it was written.
     func reusable(_ key: CacheKey, page: String, in site: URL) -> Made? {
         guard let data = file.value(for: key), let entry = try? JSONDecoder().decode(Entry.self, from: data),
-              let stamp = Self.stamp(of: site.appendingPathComponent(page)), stamp == entry.stamp
+              let stamp = FileStamp.of(site.appendingPathComponent(page)), stamp == entry.stamp
         else { return nil }
         return Made(diagnostics: entry.diagnostics, search: entry.search)
     }
@@ -62,17 +62,10 @@ final class PageReuse: @unchecked Sendable {
     func record(in site: URL) {
         let encoder = JSONEncoder()
         for (key, page, made) in lock.withLock({ written }) {
-            guard let stamp = Self.stamp(of: site.appendingPathComponent(page)),
+            guard let stamp = FileStamp.of(site.appendingPathComponent(page)),
                   let data = try? encoder.encode(Entry(stamp: stamp, diagnostics: made.diagnostics, search: made.search))
             else { continue }
             file.set(data, for: key)
         }
-    }
-
-    /// A regular file's inode, modification time and size; nil for anything else.
-    private static func stamp(of url: URL) -> String? {
-        var info = stat()
-        guard lstat(url.path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
-        return "\(info.st_ino) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec) \(info.st_size)"
     }
 }

@@ -3,8 +3,13 @@ import DeriveCore
 import Foundation
 
 /// The site's search index: every note, heading, labelled equation and Swift declaration as a
-/// document, indexed at build time by lunr in node, loaded by the search page from a script file
+/// document, indexed at build time by lunr in node, loaded by the search page from script files
 /// (so search works from disk too, where a page cannot fetch files).
+///
+/// The index is cut into shards of consecutive pages, each indexed by a node of its own, one
+/// after another, so that node's memory is bounded by a shard's size rather than the course's,
+/// and a build indexes again only the shards whose documents changed. `search-index.js` names
+/// the shards; the search page loads them all and merges their hits by score.
 struct SearchIndex {
     /// One thing search can find, and where it is.
     struct Document: Codable {
@@ -17,66 +22,63 @@ struct SearchIndex {
         var text: String
     }
 
-    private(set) var documents: [Document] = []
+    /// One script of the index: the documents of consecutive pages, numbered from 0 within it.
+    struct Shard {
+        /// Its path in the site.
+        var file: String
+        var documents: [Document]
+    }
 
-    /// A document for one page, numbered when the index takes it (`append`).
+    /// How many bytes of documents a shard holds: `typical` on average, at most `most` unless
+    /// one page holds more. A shard ends after a page with a chance of the page's share of
+    /// `typical`, drawn from the page's address, so that an edit to one page moves no boundary
+    /// but, rarely, the one after that page (and those a shard reaching `most` moves). A
+    /// megabyte of documents costs lunr about 25 MB in node.
+    struct ShardSize: Sendable {
+        var typical = 1 << 20
+        var most = 3 << 20
+    }
+
+    private(set) var pages: [[Document]] = []
+
+    /// A document for one page, numbered when the index is cut into shards.
     static func document(title: String, note: String, href: String, text: String) -> Document {
         Document(id: "", title: title, note: note, href: href, text: text)
     }
 
-    /// Adds a page's documents, numbering them in the order they come.
+    /// Adds a page's documents.
     mutating func append(_ page: [Document]) {
-        for var document in page {
-            document.id = String(documents.count)
-            documents.append(document)
-        }
+        if !page.isEmpty { pages.append(page) }
     }
 
-    /// The JavaScript that defines the index (`window.deriveSearch`), built by `script` with the
-    /// `node` and lunr that `options` name; with a `cache`, documents indexed before (by the same
-    /// lunr and builder) are not indexed again. node is stopped when `cancellation` is cancelled.
-    func script(options: SiteOptions, builder script: URL, cache: CacheFile? = nil, cancellation: BuildCancellation? = nil) throws -> String {
+    /// The index cut into shards of `size`, in page order, each named `search-index-N.js`.
+    func shards(size: ShardSize) -> [Shard] {
+        var shards: [Shard] = []
+        var current: [Document] = [], bytes = 0
+        for page in pages {
+            var pageBytes = 0
+            for var document in page {
+                document.id = String(current.count)
+                pageBytes += document.title.utf8.count + document.note.utf8.count + document.href.utf8.count + document.text.utf8.count
+                current.append(document)
+            }
+            bytes += pageBytes
+            // The page's draw: its address hashed, as a fraction of 2^32.
+            let draw = Double(UInt32(CacheKey("search shard", page[0].href).hex.prefix(8), radix: 16) ?? 0) / 0x1_0000_0000
+            if bytes >= size.most || draw < Double(pageBytes) / Double(size.typical) {
+                shards.append(Shard(file: "search-index-\(shards.count + 1).js", documents: current))
+                (current, bytes) = ([], 0)
+            }
+        }
+        if !current.isEmpty { shards.append(Shard(file: "search-index-\(shards.count + 1).js", documents: current)) }
+        return shards
+    }
+
+    /// `search-index.js`: the shards' scripts, which the search page loads (`window.deriveSearch.shards`).
+    static func loader(of shards: [Shard]) throws -> Data {
+        struct Loader: Encodable { var shards: [String] }
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let data = try encoder.encode(documents)
-        let lunr = options.lunr.appendingPathComponent("lunr.js")
-        let key = CacheKey([
-            Data("search index 1".utf8), data, (try? Data(contentsOf: lunr)) ?? Data(), (try? Data(contentsOf: script)) ?? Data(),
-        ])
-        if let cached = cache?.value(for: key) { return String(decoding: cached, as: UTF8.self) }
-        let built = try run(builder: script, lunr: lunr, node: options.nodeExecutable, documents: data, cancellation: cancellation)
-        cache?.set(Data(built.utf8), for: key)
-        return built
-    }
-
-    private func run(builder script: URL, lunr: URL, node: URL, documents data: Data, cancellation: BuildCancellation?) throws -> String {
-        let process = Process()
-        process.executableURL = node
-        process.arguments = [script.path, lunr.path]
-        let input = Pipe(), output = Pipe(), errors = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = errors
-        do {
-            try process.run()
-        } catch {
-            throw WeaveError.searchIndexFailed("node could not start: \(error)")
-        }
-        let writer = Thread { try? input.fileHandleForWriting.write(contentsOf: data); try? input.fileHandleForWriting.close() }
-        writer.start()
-        if let cancellation {
-            Thread {
-                while process.isRunning && !cancellation.isCancelled { usleep(10_000) }
-                if process.isRunning { process.terminate() }
-            }.start()
-        }
-        let javascript = output.fileHandleForReading.readDataToEndOfFile()
-        let message = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        try cancellation?.check()
-        guard process.terminationStatus == 0 else {
-            throw WeaveError.searchIndexFailed(String(decoding: message, as: UTF8.self))
-        }
-        return String(decoding: javascript, as: UTF8.self)
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        return Data("window.deriveSearch = ".utf8) + (try encoder.encode(Loader(shards: shards.map(\.file)))) + Data(";\n".utf8)
     }
 }

@@ -22,8 +22,11 @@ actor ServeChangeFeed {
 
     /// The state now.
     private(set) var state = State()
-    /// What each generation changed, nil when not known.
+    /// What each of the last `remembered` generations changed, nil when not known; a page built
+    /// from an older generation reloads whatever changed.
     private var changes: [Int: Set<String>?] = [:]
+    /// How many generations `changes` keeps, so that a long session's feed stays small.
+    static let remembered = 100
     private var waiters: [UUID: (since: Int, continuation: CheckedContinuation<State, Never>)] = [:]
     private var isClosed = false
 
@@ -70,6 +73,7 @@ actor ServeChangeFeed {
     private func advance(_ changed: Set<String>?) {
         state.generation += 1
         changes[state.generation] = changed
+        changes[state.generation - Self.remembered] = nil
     }
 
     /// The state now, with what changed since `generation`.

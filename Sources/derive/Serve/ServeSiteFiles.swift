@@ -22,8 +22,8 @@ struct ServeSiteFiles: Sendable {
         for path in Set(stamps.keys).union(later.stamps.keys) where stamps[path] != later.stamps[path] {
             if path.hasSuffix(".html") {
                 pages.insert(path)
-            } else if path == "search-index.js" {
-                pages.insert("search.html")  // the only page that loads it
+            } else if path.hasPrefix("search-index"), path.hasSuffix(".js"), !path.contains("/") {
+                pages.insert("search.html")  // the only page that loads the index and its shards
             } else if path != "sitemap.xml" {
                 return nil
             }
