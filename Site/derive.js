@@ -43,28 +43,44 @@
 (function search() {
   const form = document.querySelector("form.search");
   if (!form || typeof lunr === "undefined" || !window.deriveSearch) return;
-  const index = lunr.Index.load(window.deriveSearch.index);
-  const documents = window.deriveSearch.documents;
   const input = form.querySelector("input[name=q]");
   const results = document.querySelector(".search-results");
+  const say = (text, className) => {
+    const item = document.createElement("li");
+    item.className = className;
+    item.textContent = text;
+    results.replaceChildren(item);
+  };
+  // The index comes in shards (search-index-N.js), loaded as scripts so that search works from disk too.
+  const files = window.deriveSearch.shards;
+  const loading = files.map((file) => new Promise((resolve, reject) => {
+    const script = document.createElement("script");
+    script.src = file;
+    script.onload = resolve;
+    script.onerror = () => reject(new Error(file));
+    document.body.append(script);
+  }));
+  let shards = null;
+  const lookUp = (query) => {
+    const hits = [];
+    for (const shard of shards) {
+      for (const hit of shard.index.search(query)) hits.push({ score: hit.score, found: shard.documents[hit.ref] });
+    }
+    return hits.sort((a, b) => b.score - a.score);  // stable: equal scores keep the shards' order
+  };
   const run = () => {
     const query = input.value.trim();
     results.replaceChildren();
     if (!query) return;
+    if (!shards) { say("Loading the index…", "search-loading"); return; }
     let hits = [];
     try {
-      hits = index.search(query);
+      hits = lookUp(query);
     } catch (error) {
-      hits = index.search(query.replace(/[^\p{L}\p{N}\s]/gu, " "));
+      hits = lookUp(query.replace(/[^\p{L}\p{N}\s]/gu, " "));
     }
-    if (hits.length === 0) {
-      const none = document.createElement("li");
-      none.className = "nothing-found";
-      none.textContent = "Nothing found.";
-      results.append(none);
-    }
-    for (const hit of hits.slice(0, 50)) {
-      const found = documents[hit.ref];
+    if (hits.length === 0) say("Nothing found.", "nothing-found");
+    for (const { found } of hits.slice(0, 50)) {
       const item = document.createElement("li");
       const link = document.createElement("a");
       link.href = found.href;
@@ -76,6 +92,13 @@
       results.append(item);
     }
   };
+  Promise.all(loading).then(() => {
+    shards = files.map((file) => {
+      const shard = window.deriveSearchShards[file];
+      return { index: lunr.Index.load(shard.index), documents: shard.documents };
+    });
+    run();
+  }, (error) => say("The search index could not be loaded (" + error.message + ").", "nothing-found"));
   form.querySelector("button[type=submit]").hidden = false;
   form.addEventListener("submit", (event) => { event.preventDefault(); history.replaceState(null, "", "?q=" + encodeURIComponent(input.value)); run(); });
   input.addEventListener("input", run);
