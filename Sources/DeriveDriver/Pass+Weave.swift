@@ -25,8 +25,10 @@ extension Pass {
             guard !summary.pages.isEmpty else { return "nothing written: a note has an error" }
             recorder?.keep(course)
             let search = summary.searchShards
+            let indexed = search.indexed == search.total
+                ? "\(search.total) parts indexed" : "\(search.indexed) of \(search.total) parts indexed, the others carried over"
             return "\(summary.pages.count) pages, \(summary.math.rendered) formulas rendered, \(summary.math.cached) from the cache;"
-                + " search index: \(search.indexed) of \(search.total) parts rebuilt"
+                + " search index: \(indexed)"
         }
     }
 

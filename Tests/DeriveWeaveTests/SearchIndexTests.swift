@@ -83,7 +83,7 @@ struct SearchIndexTests {
     /// search page does, and searches every shard for `query`.
     private func search(for query: String, in site: URL) throws -> (hrefs: [String], shards: Int) {
         let script = """
-            const fs = require("fs"), vm = require("vm"), lunr = require("/usr/share/javascript/lunr/lunr.js");
+            const fs = require("fs"), vm = require("vm"), lunr = require(process.argv[3]);
             const site = process.argv[1], window = {};
             vm.runInNewContext(fs.readFileSync(site + "/search-index.js", "utf8"), { window });
             for (const file of window.deriveSearch.shards) vm.runInNewContext(fs.readFileSync(site + "/" + file, "utf8"), { window });
@@ -95,8 +95,9 @@ struct SearchIndexTests {
             console.log(JSON.stringify({ hrefs: hrefs.sort(), shards: window.deriveSearch.shards.length }));
             """
         let process = Process(), output = Pipe()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/node")
-        process.arguments = ["-e", script, site.path, query]
+        let options = SiteOptions()
+        process.executableURL = options.nodeExecutable
+        process.arguments = ["-e", script, site.path, query, options.lunr.appendingPathComponent("lunr.js").path]
         process.standardOutput = output
         try process.run()
         let data = output.fileHandleForReading.readDataToEndOfFile()

@@ -28,28 +28,13 @@ final class KaTeXWorker: @unchecked Sendable {
 
     /// Starts node on `script` with the node, KaTeX and macros that `options` name.
     init(options: SiteOptions, script: URL) throws {
-        // A write to a node that has died must fail as an error, not kill the build with SIGPIPE.
-        signal(SIGPIPE, SIG_IGN)
-        let process = Process()
-        process.executableURL = options.nodeExecutable
         let macros = try JSONSerialization.data(withJSONObject: options.macros, options: [.sortedKeys])
-        process.arguments = [script.path, String(decoding: macros, as: UTF8.self)]
         var environment = ProcessInfo.processInfo.environment
         environment["NODE_PATH"] = options.nodeModules.path
-        process.environment = environment
-        let input = Pipe(), output = Pipe(), errors = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = errors
-        do {
-            try process.run()
-        } catch {
-            throw WeaveError.mathRendererFailed("could not start \(options.nodeExecutable.path): \(error)")
-        }
-        self.process = process
-        self.input = input.fileHandleForWriting
-        self.output = output.fileHandleForReading
-        self.errors = errors.fileHandleForReading
+        let node = try NodeProcess(
+            node: options.nodeExecutable, arguments: [script.path, String(decoding: macros, as: UTF8.self)], environment: environment,
+            failure: WeaveError.mathRendererFailed)
+        (process, input, output, errors) = (node.process, node.input, node.output, node.errors)
     }
 
     deinit { stop() }

@@ -57,20 +57,11 @@ final class SearchShardWriter: @unchecked Sendable {
 
     /// Runs the builder in node on `documents` (JSON), its output streamed into `file`.
     private func index(_ documents: Data, lunr: URL, into file: String) throws {
-        let process = Process()
-        process.executableURL = options.nodeExecutable
-        process.arguments = [builder.path, lunr.path, file]
-        let input = Pipe(), output = Pipe(), errors = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = errors
-        do {
-            try process.run()
-        } catch {
-            throw WeaveError.searchIndexFailed("node could not start: \(error)")
-        }
-        Thread { try? input.fileHandleForWriting.write(contentsOf: documents); try? input.fileHandleForWriting.close() }.start()
-        let message = BackgroundWork { errors.fileHandleForReading.readDataToEndOfFile() }
+        let node = try NodeProcess(
+            node: options.nodeExecutable, arguments: [builder.path, lunr.path, file], failure: WeaveError.searchIndexFailed)
+        let process = node.process
+        Thread { try? node.input.write(contentsOf: documents); try? node.input.close() }.start()
+        let message = BackgroundWork { node.errors.readDataToEndOfFile() }
         if let cancellation {
             Thread {
                 while process.isRunning && !cancellation.isCancelled { usleep(10_000) }
@@ -79,7 +70,7 @@ final class SearchShardWriter: @unchecked Sendable {
         }
         let streamed = Result {
             try files.stream(to: file) { append in
-                while let chunk = try output.fileHandleForReading.read(upToCount: 1 << 16), !chunk.isEmpty { try append(chunk) }
+                while let chunk = try node.output.read(upToCount: 1 << 16), !chunk.isEmpty { try append(chunk) }
             }
         }
         process.waitUntilExit()
