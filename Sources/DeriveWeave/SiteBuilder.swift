@@ -57,25 +57,25 @@ public struct SiteBuilder: Sendable {
                 let files = SiteFileWriter(staging: staging, previous: siteDirectory)
                 var writer = PageWriter(templates: templates, options: options, math: math, reports: reports, files: files)
                 writer.cancellation = cancellation
-                let written = try writer.writeNotePages(for: notes, resolutions: resolutions, jobs: options.jobs, reuse: reuse, sections: sections)
                 // lunr indexes the pages' documents in node while the rest of the site is written.
-                let shards = writer.search.shards(size: options.searchShardSize)
-                try files.write(try SearchIndex.loader(of: shards), to: "search-index.js")
-                let shardWriter = SearchShardWriter(
-                    files: files, options: options, builder: templates.assets.appendingPathComponent("search-build.js"), cache: pagesCache,
+                let indexer = SearchShardWriter(
+                    files: files, options: options, script: templates.assets.appendingPathComponent("search-build.js"), cache: pagesCache,
                     cancellation: cancellation)
-                search = shardWriter
-                let indexing = BackgroundWork { try shardWriter.write(shards) }
+                search = indexer
+                defer { _ = try? indexer.finish() }  // no node outlives a build that failed
+                let written = try writer.writeNotePages(
+                    for: notes, resolutions: resolutions, jobs: options.jobs, reuse: reuse, sections: sections, indexer: indexer)
+                try files.write(try writer.search.loader(), to: "search-index.js")
                 let pages = try writer.writeCoursePages(after: written, sections: sections)
                 let copier = SiteAssets(files: files)
                 try copier.copyStylesheet(from: templates.assets, theme: options.theme)
                 try copier.copyKaTeX(from: options.katexAssets)
                 try copier.copyScripts(from: templates.assets, lunr: options.lunr)
-                let indexed = try indexing.value()
+                let indexed = try indexer.finish()
                 try cancellation?.check()
                 let diagnostics = (writer.diagnostics + (try copier.copyNoteFiles(assets, from: notesDirectory))).sortedByLocation()
                 summary = SiteSummary(pages: pages, diagnostics: diagnostics, math: math.statistics)
-                summary.searchShards = (indexed, shards.count)
+                summary.searchShards = (indexed, writer.search.files.count)
                 if diagnostics.containsErrors { throw SiteNotWritten() }
             }
         } catch is SiteNotWritten {

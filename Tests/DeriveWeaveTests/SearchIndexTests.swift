@@ -22,18 +22,23 @@ struct SearchIndexTests {
 
     private static let small = SearchIndex.ShardSize(typical: 1_200, most: 2_500)
 
-    private func index(of notes: [Note]) -> SearchIndex {
-        var index = SearchIndex()
+    /// The shards of `notes`' prose, a document a page, as the weave cuts them.
+    private func shards(of notes: [Note]) -> [SearchIndex.Shard] {
+        var index = SearchIndex(size: Self.small)
+        var shards: [SearchIndex.Shard] = []
         for note in notes {
             guard case .paragraph(let prose) = note.blocks[1] else { continue }
-            index.append([SearchIndex.document(title: note.title, note: note.title, href: note.pagePath, text: prose.content.plainText)])
+            shards += [index.append([SearchIndex.document(title: note.title, note: note.title, href: note.pagePath, text: prose.content.plainText)])]
+                .compactMap { $0 }
         }
-        return index
+        shards += [index.finish()].compactMap { $0 }
+        #expect(index.files == shards.map(\.file), "the loader names the shards cut")
+        return shards
     }
 
     @Test func shardsHoldWholePagesInOrderNumberedFromZero() {
         let notes = Self.notes()
-        let shards = index(of: notes).shards(size: Self.small)
+        let shards = shards(of: notes)
         #expect(shards.count > 2, "\(shards.map(\.documents.count))")
         #expect(shards.map(\.file) == (1...shards.count).map { "search-index-\($0).js" })
         #expect(shards.flatMap { $0.documents.map(\.href) } == notes.map(\.pagePath))
@@ -45,8 +50,8 @@ struct SearchIndexTests {
     }
 
     @Test func anEditMovesNoOtherShard() {
-        let before = index(of: Self.notes()).shards(size: Self.small)
-        let after = index(of: Self.notes(editing: 9)).shards(size: Self.small)
+        let before = shards(of: Self.notes())
+        let after = shards(of: Self.notes(editing: 9))
         #expect(before.map { $0.documents.map(\.href) } == after.map { $0.documents.map(\.href) })
         let changed = zip(before, after).filter { $0.documents.map(\.text) != $1.documents.map(\.text) }.map(\.0.file)
         let edited = before.first { $0.documents.contains { $0.href == "09-n.html" } }?.file
@@ -77,6 +82,28 @@ struct SearchIndexTests {
         let rewritten = after.keys.filter { $0.hasPrefix("search-index") && after[$0] != before[$0] }
         #expect(rewritten.count == 1, "\(rewritten)")
         #expect(try search(for: "edit", in: edited.site).hrefs == ["09-n.html"])
+    }
+
+    @Test func anIndexerThatFailsFailsTheBuildWithWhatNodeSaidAndLeavesTheSite() throws {
+        let workspace = try Fixtures.workspace()
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        var options = SiteOptions()
+        options.searchShardSize = Self.small
+        let built = try BuiltSite(Self.notes(), options: options, in: workspace)
+        let before = try stamps(built.site)
+        // A lunr whose lunr.js throws when node loads it (the page's lunr.min.js is fine).
+        let broken = workspace.appendingPathComponent("broken-lunr")
+        try FileManager.default.createDirectory(at: broken, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: options.lunr.appendingPathComponent("lunr.min.js"), to: broken.appendingPathComponent("lunr.min.js"))
+        try Data("throw new Error('this lunr is broken');\n".utf8).write(to: broken.appendingPathComponent("lunr.js"))
+        options.lunr = broken
+        #expect {
+            _ = try BuiltSite(Self.notes(editing: 3), options: options, in: workspace)
+        } throws: { error in
+            guard case WeaveError.searchIndexFailed(let said) = error else { return false }
+            return said.contains("this lunr is broken")
+        }
+        #expect(try stamps(built.site) == before, "a failed build leaves the site as it was")
     }
 
     /// Loads the site's `search-index.js` and the shards it names into node with lunr, as the

@@ -1,15 +1,17 @@
-// One shard of Derive's search index, built with lunr (Debian's libjs-lunr).
-// Reads a JSON array of documents {id, title, note, href, text} on stdin; writes on stdout the
-// JavaScript the search page loads for the shard: window.deriveSearchShards[file] = {index, documents}.
-// Run with the path of lunr.js and the shard's file name as arguments.
+// Derive's search indexer: a long-lived process that indexes shards of a site's search index
+// with lunr (Debian's libjs-lunr), one after another.
+// Reads one JSON request per line on stdin, {"file": "search-index-N.js", "documents": [{id,
+// title, note, href, text}, ...]}, and answers each with one line on stdout: the JavaScript the
+// search page loads for the shard, window.deriveSearchShards[file] = {index, documents}.
+// Run with the path of lunr.js as its argument, under node's --expose-gc: the memory of a shard
+// is then given back before the next one, so a process holds about one shard's worth at a time.
 "use strict";
 
 const lunr = require(process.argv[2]);
-let input = "";
-process.stdin.setEncoding("utf8");
-process.stdin.on("data", (chunk) => { input += chunk; });
-process.stdin.on("end", () => {
-  const documents = JSON.parse(input);
+const readline = require("readline");
+
+function shard(request) {
+  const documents = request.documents;
   const index = lunr(function () {
     this.ref("id");
     this.field("title", { boost: 10 });
@@ -21,6 +23,12 @@ process.stdin.on("end", () => {
   });
   const byId = {};
   for (const document of documents) byId[document.id] = { title: document.title, note: document.note, href: document.href };
-  const shard = JSON.stringify({ index: index.toJSON(), documents: byId });
-  process.stdout.write("(window.deriveSearchShards = window.deriveSearchShards || {})[" + JSON.stringify(process.argv[3]) + "] = " + shard + ";\n");
+  const script = JSON.stringify({ index: index.toJSON(), documents: byId });
+  return "(window.deriveSearchShards = window.deriveSearchShards || {})[" + JSON.stringify(request.file) + "] = " + script + ";";
+}
+
+readline.createInterface({ input: process.stdin, crlfDelay: Infinity }).on("line", (line) => {
+  // Writes to a pipe are synchronous on Linux: the answer is out before the memory is collected.
+  process.stdout.write(shard(JSON.parse(line)) + "\n");
+  if (global.gc) global.gc();
 });

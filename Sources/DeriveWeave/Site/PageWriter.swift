@@ -15,8 +15,8 @@ struct PageWriter {
     let files: SiteFileWriter
     /// What rendering the notes found.
     private(set) var diagnostics: [Diagnostic] = []
-    /// What search can find, gathered while the pages are written.
-    private(set) var search = SearchIndex()
+    /// What search can find, cut into shards while the pages are written.
+    private(set) var search: SearchIndex
     /// Looked at between pages: a cancelled build stops there.
     var cancellation: BuildCancellation?
 
@@ -26,6 +26,7 @@ struct PageWriter {
         self.math = math
         self.reports = reports
         self.files = files
+        search = SearchIndex(size: options.searchShardSize)
     }
 
     /// What writing the notes' pages leaves to the course's own pages: the pages written so far,
@@ -38,9 +39,11 @@ struct PageWriter {
 
     /// Writes every note's page and the index, on up to `jobs` threads at once (the same bytes
     /// as one at a time), carrying over the pages `reuse` finds unchanged and keeping each page's
-    /// section of the whole-course page in `sections`; `search` then holds every page's documents.
+    /// section of the whole-course page in `sections`. The search index's shards go to `indexer`
+    /// as soon as their pages are made, in reading order; `search` then names them all.
     mutating func writeNotePages(
-        for notes: [Note], resolutions: [NoteResolution], jobs: Int, reuse: PageReuse?, sections: PrintSections
+        for notes: [Note], resolutions: [NoteResolution], jobs: Int, reuse: PageReuse?, sections: PrintSections,
+        indexer: SearchShardWriter
     ) throws -> NotePagesWritten {
         let hasFrontPage = notes.contains { $0.relativePath == "index.md" }
         var pages: [String] = []
@@ -61,6 +64,7 @@ struct PageWriter {
             }
             named.append(position)
         }
+        let places = Dictionary(listed.enumerated().map { ($1.pagePath, $0) }, uniquingKeysWith: { first, _ in first })
         // What every page shows of the other notes: the sidebar and a front page's contents.
         let course = listed.map { "\($0.pagePath)\t\($0.title)\t\($0.summary ?? "")" }.joined(separator: "\n")
         var made: [Int: PageReuse.Made] = [:]
@@ -73,7 +77,7 @@ struct PageWriter {
         for position in named {
             try cancellation?.check()
             let note = notes[position]
-            let (previous, next) = neighbours(of: note, in: listed)
+            let (previous, next) = neighbours(of: note, in: listed, at: places[note.pagePath])
             let key = reuse?.key(of: note, resolution: resolutions[position], previous: previous, next: next, course: course)
             if options.printsWholeCourse { sectionKeys[position] = key ?? CacheKey("print", note.path) }
             if let key, let said = reuse?.reusable(key, page: note.pagePath, in: files.previous), files.carryOver(note.pagePath) {
@@ -94,7 +98,16 @@ struct PageWriter {
         let entriesByFolder = Dictionary(uniqueKeysWithValues: zip(folders, entriesOfFolders))
         math.keep(Array(carriedMath))
         try math.prepare(rendered.flatMap { notes[$0.position].mathRequests + outputMath(of: notes[$0.position]) })
-        let results = try rendered.concurrentMap(jobs: jobs) { entry -> PageReuse.Made in
+        // The pages' documents go to search in reading order, a page as soon as it and every page
+        // before it are made, so that lunr indexes a shard while later pages are rendered.
+        var searched = 0
+        func searchPages(through position: Int) {
+            while searched < named.count, named[searched] <= position {
+                if let shard = search.append(made[named[searched]]?.search ?? []) { indexer.start(shard) }
+                searched += 1
+            }
+        }
+        _ = try rendered.concurrentMap(jobs: jobs) { entry -> PageReuse.Made in
             try cancellation?.check()
             let note = notes[entry.position]
             let entries = entriesByFolder[Self.folder(of: note.pagePath)] ?? []
@@ -104,11 +117,14 @@ struct PageWriter {
             TestStopPoint.page.reach()
             if let key = entry.key { reuse?.made(key, page: note.pagePath, said) }
             return said
+        } delivering: { place, said in
+            made[rendered[place].position] = said
+            searchPages(through: rendered[place].position)
         }
-        for (entry, said) in zip(rendered, results) { made[entry.position] = said }
+        searchPages(through: notes.count)
+        if let shard = search.finish() { indexer.start(shard) }
         for position in named {
             diagnostics += made[position]?.diagnostics ?? []
-            search.append(made[position]?.search ?? [])
             pages.append(notes[position].pagePath)
         }
         let printed = named.filter { !notes[$0].isDraft }.map { (notes[$0], resolutions[$0], sectionKeys[$0]) }
@@ -132,11 +148,12 @@ struct PageWriter {
     private func notePage(
         for note: Note, resolution: NoteResolution, of notes: [Note], listed: [Note], entries: [SidebarEntryHTML]
     ) throws -> (html: String, made: PageReuse.Made, part: PrintPage.Part) {
-        let (previous, next) = neighbours(of: note, in: listed)
+        let place = listed.firstIndex { $0.pagePath == note.pagePath }
+        let (previous, next) = neighbours(of: note, in: listed, at: place)
         var (page, said, part) = try self.page(for: note, resolution: resolution, previous: previous, next: next)
         if note.relativePath == "index.md" { page.course = NotePage.CourseContents(sections: index(of: notes).sections) }
         page.courseTitle = options.title
-        page.sidebar = try sidebar(of: listed, entries: entries, current: note, contents: page.contents)
+        page.sidebar = try sidebar(entries, current: place, contents: page.contents)
         page.notationHref = options.notation.isEmpty ? nil : SitePath.href(from: note.pagePath, to: "notation.html")
         page.printHref = options.printsWholeCourse ? SitePath.href(from: note.pagePath, to: "print.html") : nil
         return (try templates.render(page, with: "note"), said, part)
@@ -173,9 +190,9 @@ struct PageWriter {
         }
     }
 
-    /// The listed notes before and after `note`, as links from its page.
-    private func neighbours(of note: Note, in listed: [Note]) -> (previous: NotePage.Link?, next: NotePage.Link?) {
-        guard let place = listed.firstIndex(of: note) else { return (nil, nil) }
+    /// The listed notes before and after `note`, `listed[place]`, as links from its page.
+    private func neighbours(of note: Note, in listed: [Note], at place: Int?) -> (previous: NotePage.Link?, next: NotePage.Link?) {
+        guard let place else { return (nil, nil) }
         let previous = place > 0 ? listed[place - 1] : nil
         let next = place + 1 < listed.count ? listed[place + 1] : nil
         return (previous.map { link(from: note, to: $0) }, next.map { link(from: note, to: $0) })
@@ -366,10 +383,13 @@ struct PageWriter {
             hasCoursePages: !options.notation.isEmpty || options.printsWholeCourse)
     }
 
-    /// A sidebar entry of a page that is not the entry's own, with its HTML.
+    /// A sidebar entry of a page that is not the entry's own, with its HTML and its note's folder,
+    /// which has a section of the sidebar under `heading`.
     private struct SidebarEntryHTML {
         var entry: NotePage.SidebarEntry
         var html: String
+        var folder: String
+        var heading: String?
     }
 
     /// The sidebar's entry of each listed note as a page at `page` shows it when it is not the
@@ -378,26 +398,29 @@ struct PageWriter {
         try listed.map { note in
             let entry = NotePage.SidebarEntry(
                 href: SitePath.encodedHref(SitePath.href(from: page, to: note.pagePath)), title: note.title, current: false, contents: [])
-            return SidebarEntryHTML(entry: entry, html: try templates.render(entry, with: "sidebar-entry"))
+            let folder = note.folder
+            return SidebarEntryHTML(
+                entry: entry, html: try templates.render(entry, with: "sidebar-entry"), folder: folder,
+                heading: folder.isEmpty ? nil : note.isFolderIndex ? note.title : folder)
         }
     }
 
-    /// The listed notes as the sidebar of `current`'s page, `entries[i]` showing `listed[i]` from
-    /// a page of its folder: a section per folder, `current`'s own entry rendered for it.
+    /// The listed notes as the sidebar of the page of the one at `current`, as `entries` show
+    /// them from a page of its folder: a section per folder, the current entry rendered with the
+    /// page's `contents`.
     private func sidebar(
-        of listed: [Note], entries: [SidebarEntryHTML], current: Note, contents: [NotePage.Contents]
+        _ entries: [SidebarEntryHTML], current: Int?, contents: [NotePage.Contents]
     ) throws -> [NotePage.SidebarSection] {
         var sections: [(folder: String, section: NotePage.SidebarSection, html: [String])] = []
-        for (note, other) in zip(listed, entries) {
+        for (place, other) in entries.enumerated() {
             var (entry, html) = (other.entry, other.html)
-            if note.pagePath == current.pagePath {
+            if place == current {
                 entry.current = true
                 entry.contents = contents
                 html = try templates.render(entry, with: "sidebar-entry")
             }
-            if sections.last?.folder != note.folder {
-                let title = note.folder.isEmpty ? nil : note.isFolderIndex ? note.title : note.folder
-                sections.append((note.folder, NotePage.SidebarSection(heading: title, notes: []), []))
+            if sections.last?.folder != other.folder {
+                sections.append((other.folder, NotePage.SidebarSection(heading: other.heading, notes: []), []))
             }
             sections[sections.count - 1].section.notes.append(entry)
             sections[sections.count - 1].html.append(html)

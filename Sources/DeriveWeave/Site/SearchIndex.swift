@@ -6,10 +6,11 @@ import Foundation
 /// document, indexed at build time by lunr in node, loaded by the search page from script files
 /// (so search works from disk too, where a page cannot fetch files).
 ///
-/// The index is cut into shards of consecutive pages, each indexed by a node of its own, one
-/// after another, so that node's memory is bounded by a shard's size rather than the course's,
-/// and a build indexes again only the shards whose documents changed. `search-index.js` names
-/// the shards; the search page loads them all and merges their hits by score.
+/// The index is cut into shards of consecutive pages as the pages' documents arrive in reading
+/// order, each indexed by a node of its own while later pages are still being rendered, so that
+/// node's memory is bounded by a shard's size rather than the course's, and a build indexes
+/// again only the shards whose documents changed. `search-index.js` names the shards; the search
+/// page loads them all and merges their hits by score.
 struct SearchIndex {
     /// One thing search can find, and where it is.
     struct Document: Codable {
@@ -39,46 +40,56 @@ struct SearchIndex {
         var most = 3 << 20
     }
 
-    private(set) var pages: [[Document]] = []
+    /// How big its shards are.
+    let size: ShardSize
+    /// The shards cut so far, by path.
+    private(set) var files: [String] = []
+    private var current: [Document] = [], bytes = 0
 
-    /// A document for one page, numbered when the index is cut into shards.
+    /// An empty index, to be cut into shards of `size`.
+    init(size: ShardSize = ShardSize()) {
+        self.size = size
+    }
+
+    /// A document for one page, numbered when it joins a shard.
     static func document(title: String, note: String, href: String, text: String) -> Document {
         Document(id: "", title: title, note: note, href: href, text: text)
     }
 
-    /// Adds a page's documents.
-    mutating func append(_ page: [Document]) {
-        if !page.isEmpty { pages.append(page) }
+    /// Adds a page's documents, the pages in reading order; returns the shard the page ends, if
+    /// it ends one (`search-index-N.js`, N counting from 1).
+    mutating func append(_ page: [Document]) -> Shard? {
+        guard let first = page.first else { return nil }
+        var pageBytes = 0
+        for var document in page {
+            document.id = String(current.count)
+            pageBytes += document.title.utf8.count + document.note.utf8.count + document.href.utf8.count + document.text.utf8.count
+            current.append(document)
+        }
+        bytes += pageBytes
+        // The page's draw: its address hashed, as a fraction of 2^32.
+        let draw = Double(UInt32(CacheKey("search shard", first.href).hex.prefix(8), radix: 16) ?? 0) / 0x1_0000_0000
+        guard bytes >= size.most || draw < Double(pageBytes) / Double(size.typical) else { return nil }
+        return cut()
     }
 
-    /// The index cut into shards of `size`, in page order, each named `search-index-N.js`.
-    func shards(size: ShardSize) -> [Shard] {
-        var shards: [Shard] = []
-        var current: [Document] = [], bytes = 0
-        for page in pages {
-            var pageBytes = 0
-            for var document in page {
-                document.id = String(current.count)
-                pageBytes += document.title.utf8.count + document.note.utf8.count + document.href.utf8.count + document.text.utf8.count
-                current.append(document)
-            }
-            bytes += pageBytes
-            // The page's draw: its address hashed, as a fraction of 2^32.
-            let draw = Double(UInt32(CacheKey("search shard", page[0].href).hex.prefix(8), radix: 16) ?? 0) / 0x1_0000_0000
-            if bytes >= size.most || draw < Double(pageBytes) / Double(size.typical) {
-                shards.append(Shard(file: "search-index-\(shards.count + 1).js", documents: current))
-                (current, bytes) = ([], 0)
-            }
-        }
-        if !current.isEmpty { shards.append(Shard(file: "search-index-\(shards.count + 1).js", documents: current)) }
-        return shards
+    /// The last shard: the pages added since the last one cut, if there are any.
+    mutating func finish() -> Shard? {
+        current.isEmpty ? nil : cut()
     }
 
     /// `search-index.js`: the shards' scripts, which the search page loads (`window.deriveSearch.shards`).
-    static func loader(of shards: [Shard]) throws -> Data {
+    func loader() throws -> Data {
         struct Loader: Encodable { var shards: [String] }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.withoutEscapingSlashes]
-        return Data("window.deriveSearch = ".utf8) + (try encoder.encode(Loader(shards: shards.map(\.file)))) + Data(";\n".utf8)
+        return Data("window.deriveSearch = ".utf8) + (try encoder.encode(Loader(shards: files))) + Data(";\n".utf8)
+    }
+
+    private mutating func cut() -> Shard {
+        let shard = Shard(file: "search-index-\(files.count + 1).js", documents: current)
+        files.append(shard.file)
+        (current, bytes) = ([], 0)
+        return shard
     }
 }

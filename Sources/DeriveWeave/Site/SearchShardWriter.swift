@@ -2,49 +2,124 @@ import DeriveCache
 import DeriveCore
 import Foundation
 
-/// Writes the search index's shards into a site being built, one after another: each indexed
-/// by lunr in node, its script streamed to disk, unless the site being replaced holds the shard
-/// as it was written for the same documents, lunr and builder, which is then carried over.
+/// Writes the search index's shards into a site being built, each as soon as it is cut, on a
+/// thread of its own: indexed by one of up to `jobs` lunr workers (`LunrWorker`), its script
+/// streamed to disk, unless the site being replaced holds the shard as it was written for the
+/// same documents, lunr and indexer, which is then carried over.
 final class SearchShardWriter: @unchecked Sendable {
     private let files: SiteFileWriter
     private let options: SiteOptions
-    private let builder: URL
+    private let script: URL
     private let cache: CacheFile?
     private let cancellation: BuildCancellation?
+    /// What every shard's key starts with: the index's format, lunr and the indexer script.
+    private let context: [Data]
+    /// Taken by a shard while a worker indexes it: `options.jobs` of them.
+    private let slots: DispatchSemaphore
+    private let started = DispatchGroup()
     private let lock = NSLock()
+    /// The workers started and not stopped, and those of them not indexing a shard.
+    private var workers: [LunrWorker] = [], idle: [LunrWorker] = []
     private var written: [(key: CacheKey, file: String)] = []
+    /// What went wrong with a shard, by the order the shards were started in.
+    private var failures: [(order: Int, error: any Error)] = []
+    private var count = 0, indexed = 0, finished = false
 
-    /// A writer into `files` with the node and lunr of `options` and the `builder` script; with a
-    /// `cache`, a shard's entry records the file it was written as. node is stopped when
-    /// `cancellation` is cancelled.
-    init(files: SiteFileWriter, options: SiteOptions, builder: URL, cache: CacheFile?, cancellation: BuildCancellation?) {
+    /// A writer into `files` with the node, lunr and jobs of `options` and the indexer `script`;
+    /// with a `cache`, a shard's entry records the file it was written as. Every worker is
+    /// stopped when `cancellation` is cancelled.
+    init(files: SiteFileWriter, options: SiteOptions, script: URL, cache: CacheFile?, cancellation: BuildCancellation?) {
         self.files = files
         self.options = options
-        self.builder = builder
+        self.script = script
         self.cache = cache
         self.cancellation = cancellation
+        let lunr = options.lunr.appendingPathComponent("lunr.js")
+        context = [Data("search index 3".utf8), (try? Data(contentsOf: lunr)) ?? Data(), (try? Data(contentsOf: script)) ?? Data()]
+        slots = DispatchSemaphore(value: options.jobs)
+        if let cancellation { Thread { [self] in watch(cancellation) }.start() }
     }
 
-    /// Writes every shard; returns how many node indexed (the others were carried over).
-    func write(_ shards: [SearchIndex.Shard]) throws -> Int {
-        let lunr = options.lunr.appendingPathComponent("lunr.js")
-        let context = [Data("search index 2".utf8), (try? Data(contentsOf: lunr)) ?? Data(), (try? Data(contentsOf: builder)) ?? Data()]
+    /// Starts writing `shard`.
+    func start(_ shard: SearchIndex.Shard) {
+        started.enter()
+        let order = lock.withLock {
+            count += 1
+            return count
+        }
+        Thread { [self] in
+            defer { started.leave() }
+            do {
+                try write(shard)
+            } catch {
+                lock.withLock { failures.append((order, error)) }
+            }
+        }.start()
+    }
+
+    /// Waits for every shard started and stops the workers; returns how many shards were indexed
+    /// (the others were carried over), or rethrows what went wrong with the first shard started
+    /// that failed.
+    func finish() throws -> Int {
+        started.wait()
+        let stopping = lock.withLock {
+            finished = true
+            return workers
+        }
+        for worker in stopping { worker.stop() }
+        return try lock.withLock {
+            workers = []
+            if let failure = failures.min(by: { $0.order < $1.order }) { throw failure.error }
+            return indexed
+        }
+    }
+
+    /// Writes `shard`, carried over when it can be.
+    private func write(_ shard: SearchIndex.Shard) throws {
+        try cancellation?.check()
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        var indexed = 0
-        for shard in shards {
-            try cancellation?.check()
-            let documents = try encoder.encode(shard.documents)
-            let key = CacheKey(context + [Data(shard.file.utf8), documents])
-            if let recorded = cache?.value(for: key), let stamp = FileStamp.of(files.previous.appendingPathComponent(shard.file)),
-               recorded == Data(stamp.utf8), files.carryOver(shard.file) {
-                continue
-            }
-            try index(documents, lunr: lunr, into: shard.file)
-            lock.withLock { written.append((key, shard.file)) }
+        let documents = try encoder.encode(shard.documents)
+        let key = CacheKey(context + [Data(shard.file.utf8), documents])
+        if let recorded = cache?.value(for: key), let stamp = FileStamp.of(files.previous.appendingPathComponent(shard.file)),
+           recorded == Data(stamp.utf8), files.carryOver(shard.file) {
+            return
+        }
+        slots.wait()
+        defer { slots.signal() }
+        try cancellation?.check()
+        let worker = try lock.withLock { try idle.popLast() ?? newWorker() }
+        do {
+            try files.stream(to: shard.file) { append in try worker.index(documents, as: shard.file, into: append) }
+        } catch {
+            // A worker that failed may be half way through an answer: it is not used again.
+            worker.terminate()
+            worker.stop()
+            throw (cancellation?.isCancelled ?? false) ? BuildCancelled() : error
+        }
+        lock.withLock {
+            idle.append(worker)
+            written.append((key, shard.file))
             indexed += 1
         }
-        return indexed
+    }
+
+    /// A new worker, counted among those to stop (called under `lock`).
+    private func newWorker() throws -> LunrWorker {
+        let worker = try LunrWorker(options: options, script: script)
+        workers.append(worker)
+        return worker
+    }
+
+    /// Ends every worker once `cancellation` is cancelled, until the writer has finished.
+    private func watch(_ cancellation: BuildCancellation) {
+        while !lock.withLock({ finished }) {
+            if cancellation.isCancelled {
+                for worker in lock.withLock({ workers }) { worker.terminate() }
+                return
+            }
+            usleep(10_000)
+        }
     }
 
     /// Records each shard indexed as the file it now is in `site`, for a later build to carry over.
@@ -53,31 +128,5 @@ final class SearchShardWriter: @unchecked Sendable {
         for (key, file) in lock.withLock({ written }) {
             if let stamp = FileStamp.of(site.appendingPathComponent(file)) { cache.set(Data(stamp.utf8), for: key) }
         }
-    }
-
-    /// Runs the builder in node on `documents` (JSON), its output streamed into `file`.
-    private func index(_ documents: Data, lunr: URL, into file: String) throws {
-        let node = try NodeProcess(
-            node: options.nodeExecutable, arguments: [builder.path, lunr.path, file], failure: WeaveError.searchIndexFailed)
-        let process = node.process
-        Thread { try? node.input.write(contentsOf: documents); try? node.input.close() }.start()
-        let message = BackgroundWork { node.errors.readDataToEndOfFile() }
-        if let cancellation {
-            Thread {
-                while process.isRunning && !cancellation.isCancelled { usleep(10_000) }
-                if process.isRunning { process.terminate() }
-            }.start()
-        }
-        let streamed = Result {
-            try files.stream(to: file) { append in
-                while let chunk = try node.output.read(upToCount: 1 << 16), !chunk.isEmpty { try append(chunk) }
-            }
-        }
-        process.waitUntilExit()
-        try cancellation?.check()
-        guard process.terminationStatus == 0 else {
-            throw WeaveError.searchIndexFailed(String(decoding: (try? message.value()) ?? Data(), as: UTF8.self))
-        }
-        try streamed.get()
     }
 }

@@ -50,6 +50,8 @@ struct SiteFileWriter: Sendable {
             }
         } catch let cancelled as BuildCancelled {
             throw cancelled
+        } catch let failure as WeaveError {
+            throw failure  // `produce` failed, and says how
         } catch {
             throw WeaveError.fileSystem("cannot write \(relative): \(FileErrorText.describe(error))")
         }
