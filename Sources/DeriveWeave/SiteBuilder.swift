@@ -42,14 +42,9 @@ public struct SiteBuilder: Sendable {
         let (cache, store, math) = mathRenderer(templates: templates)
         let pagesCache = options.cacheDirectory.map { CacheFile(url: $0.appendingPathComponent("pages")) }
         let reuse = pagesCache.map { PageReuse(file: $0, context: pageContext(templates: templates, math: store, reports: reports)) }
-        // Without a cache folder, the sections live in a temporary folder for this build only.
-        let sectionFolder = options.cacheDirectory?.appendingPathComponent("print")
-            ?? FileManager.default.temporaryDirectory.appendingPathComponent("derive-print-\(UUID().uuidString)")
-        let sections = PrintSections(folder: CacheFolder(url: sectionFolder))
-        defer {
-            math.stop()
-            if options.cacheDirectory == nil { try? FileManager.default.removeItem(at: sectionFolder) }
-        }
+        defer { math.stop() }
+        // Derive before 2026-12 kept a copy of every page's part of `print.html` there.
+        if let cacheDirectory = options.cacheDirectory { try? FileManager.default.removeItem(at: cacheDirectory.appendingPathComponent("print")) }
         var summary = SiteSummary(pages: [], diagnostics: [], math: MathStatistics())
         var search: SearchShardWriter?
         do {
@@ -64,9 +59,9 @@ public struct SiteBuilder: Sendable {
                 search = indexer
                 defer { _ = try? indexer.finish() }  // no node outlives a build that failed
                 let written = try writer.writeNotePages(
-                    for: notes, resolutions: resolutions, jobs: options.jobs, reuse: reuse, sections: sections, indexer: indexer)
+                    for: notes, resolutions: resolutions, jobs: options.jobs, reuse: reuse, indexer: indexer)
                 try files.write(try writer.search.loader(), to: "search-index.js")
-                let pages = try writer.writeCoursePages(after: written, sections: sections)
+                let pages = try writer.writeCoursePages(after: written)
                 let copier = SiteAssets(files: files)
                 try copier.copyStylesheet(from: templates.assets, theme: options.theme)
                 try copier.copyKaTeX(from: options.katexAssets)
@@ -84,9 +79,7 @@ public struct SiteBuilder: Sendable {
         if !summary.pages.isEmpty {
             reuse?.record(in: siteDirectory)
             search?.record(in: siteDirectory)
-            sections.folder.removeUnused()
         }
-        summary.cacheDamage += sections.folder.damage
         for cache in [cache, pagesCache].compactMap({ $0 }) {
             summary.cacheDamage += cache.damage
             do { try cache.save() } catch { summary.cacheDamage.append("cannot save \(cache.url.path): \(error)") }

@@ -44,7 +44,7 @@ struct NoteRenderer {
     /// The page's title and body, as the whole-course page takes them.
     mutating func printPart() throws -> PrintPage.Part {
         let title = try title()
-        return PrintPage.Part(titleHTML: title, titleAnchor: note.titleHeading?.anchor, body: try body())
+        return PrintPage.Part(titleHTML: title, body: try body())
     }
 
     /// The footnotes, numbered in the order they are first referred to, as cmark-gfm lists them.

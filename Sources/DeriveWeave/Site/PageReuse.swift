@@ -7,19 +7,22 @@ import Foundation
 /// rendered again: a page's entry in the build cache is keyed by everything the page shows (its
 /// note's bytes and path, its neighbours' links, the course's settings, the checks' reports, the
 /// Derive and KaTeX that made it) and says which file it was written as (inode, modification
-/// time, size), what rendering it said (diagnostics, replayed as they were) and what search
-/// finds on it (its section of the whole-course page is kept under the same key, in `PrintSections`).
+/// time, size), what rendering it said (diagnostics, replayed as they were), what search finds
+/// on it and where in it its part of the whole-course page is.
 final class PageReuse: @unchecked Sendable {
     private struct Entry: Codable {
         var stamp: String
         var diagnostics: [Diagnostic]
         var search: [SearchIndex.Document]
+        var print: PrintPage.Placement?
     }
 
-    /// What a page carried over said when it was made, and what search finds on it.
+    /// What a page said when it was made, what search finds on it, and where its part of the
+    /// whole-course page is (nil for a site without one).
     struct Made {
         var diagnostics: [Diagnostic]
         var search: [SearchIndex.Document]
+        var print: PrintPage.Placement?
     }
 
     private let file: CacheFile
@@ -50,7 +53,7 @@ final class PageReuse: @unchecked Sendable {
         guard let data = file.value(for: key), let entry = try? JSONDecoder().decode(Entry.self, from: data),
               let stamp = FileStamp.of(site.appendingPathComponent(page)), stamp == entry.stamp
         else { return nil }
-        return Made(diagnostics: entry.diagnostics, search: entry.search)
+        return Made(diagnostics: entry.diagnostics, search: entry.search, print: entry.print)
     }
 
     /// Remembers that `page` was made under `key`, and what it said and holds for search.
@@ -63,7 +66,7 @@ final class PageReuse: @unchecked Sendable {
         let encoder = JSONEncoder()
         for (key, page, made) in lock.withLock({ written }) {
             guard let stamp = FileStamp.of(site.appendingPathComponent(page)),
-                  let data = try? encoder.encode(Entry(stamp: stamp, diagnostics: made.diagnostics, search: made.search))
+                  let data = try? encoder.encode(Entry(stamp: stamp, diagnostics: made.diagnostics, search: made.search, print: made.print))
             else { continue }
             file.set(data, for: key)
         }

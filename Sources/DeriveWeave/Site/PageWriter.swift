@@ -31,19 +31,18 @@ struct PageWriter {
 
     /// What writing the notes' pages leaves to the course's own pages: the pages written so far,
     /// index first, and the listed notes the whole-course and notation pages show, in reading
-    /// order, each with its section's key when the site has a whole-course page.
+    /// order, each with where its part of the whole-course page is in its page, if the site has one.
     struct NotePagesWritten {
         var pages: [String]
-        var printed: [(note: Note, resolution: NoteResolution, sectionKey: CacheKey?)]
+        var printed: [(note: Note, resolution: NoteResolution, placement: PrintPage.Placement?)]
     }
 
     /// Writes every note's page and the index, on up to `jobs` threads at once (the same bytes
-    /// as one at a time), carrying over the pages `reuse` finds unchanged and keeping each page's
-    /// section of the whole-course page in `sections`. The search index's shards go to `indexer`
-    /// as soon as their pages are made, in reading order; `search` then names them all.
+    /// as one at a time), carrying over the pages `reuse` finds unchanged. The search index's
+    /// shards go to `indexer` as soon as their pages are made, in reading order; `search` then
+    /// names them all.
     mutating func writeNotePages(
-        for notes: [Note], resolutions: [NoteResolution], jobs: Int, reuse: PageReuse?, sections: PrintSections,
-        indexer: SearchShardWriter
+        for notes: [Note], resolutions: [NoteResolution], jobs: Int, reuse: PageReuse?, indexer: SearchShardWriter
     ) throws -> NotePagesWritten {
         let hasFrontPage = notes.contains { $0.relativePath == "index.md" }
         var pages: [String] = []
@@ -69,9 +68,6 @@ struct PageWriter {
         let course = listed.map { "\($0.pagePath)\t\($0.title)\t\($0.summary ?? "")" }.joined(separator: "\n")
         var made: [Int: PageReuse.Made] = [:]
         var rendered: [(position: Int, key: CacheKey?)] = []
-        // Each page's section of the whole-course page is kept under the page's key (without a
-        // cache, under the note's path, in a folder of this build alone).
-        var sectionKeys: [Int: CacheKey] = [:]
         // The formulas of the pages carried over, kept in the math cache for a later build.
         var carriedMath = Set<KaTeXRenderer.Request>()
         for position in named {
@@ -79,7 +75,6 @@ struct PageWriter {
             let note = notes[position]
             let (previous, next) = neighbours(of: note, in: listed, at: places[note.pagePath])
             let key = reuse?.key(of: note, resolution: resolutions[position], previous: previous, next: next, course: course)
-            if options.printsWholeCourse { sectionKeys[position] = key ?? CacheKey("print", note.path) }
             if let key, let said = reuse?.reusable(key, page: note.pagePath, in: files.previous), files.carryOver(note.pagePath) {
                 made[position] = said
                 carriedMath.formUnion(note.mathRequests + outputMath(of: note))
@@ -111,9 +106,11 @@ struct PageWriter {
             try cancellation?.check()
             let note = notes[entry.position]
             let entries = entriesByFolder[Self.folder(of: note.pagePath)] ?? []
-            let (html, said, part) = try notePage(for: note, resolution: resolutions[entry.position], of: notes, listed: listed, entries: entries)
-            if let key = sectionKeys[entry.position] { sections.store(part, under: key) }
-            try write(html, to: note.pagePath)
+            var (html, said, part) = try notePage(for: note, resolution: resolutions[entry.position], of: notes, listed: listed, entries: entries)
+            let page = Data(html.utf8)
+            html = ""
+            if options.printsWholeCourse { said.print = PrintPage.Placement(part, in: page) }
+            try files.write(page, to: note.pagePath)
             TestStopPoint.page.reach()
             if let key = entry.key { reuse?.made(key, page: note.pagePath, said) }
             return said
@@ -127,7 +124,7 @@ struct PageWriter {
             diagnostics += made[position]?.diagnostics ?? []
             pages.append(notes[position].pagePath)
         }
-        let printed = named.filter { !notes[$0].isDraft }.map { (notes[$0], resolutions[$0], sectionKeys[$0]) }
+        let printed = named.filter { !notes[$0].isDraft }.map { (notes[$0], resolutions[$0], made[$0]?.print) }
         return NotePagesWritten(pages: pages, printed: printed)
     }
 
@@ -166,13 +163,14 @@ struct PageWriter {
     }
 
     /// Writes the course's own pages after its notes' (`written`): the whole-course page (from
-    /// the sections kept in `sections`), the notation page and the site's pages; returns every
-    /// page's path, index first.
-    mutating func writeCoursePages(after written: NotePagesWritten, sections: PrintSections) throws -> [String] {
+    /// the notes' pages), the notation page and the site's pages; returns every page's path,
+    /// index first.
+    mutating func writeCoursePages(after written: NotePagesWritten) throws -> [String] {
         var pages = written.pages
         if options.printsWholeCourse {
-            let parts = written.printed.compactMap { entry in entry.sectionKey.map { (entry.note, entry.resolution, $0) } }
-            try writePrintPage(notes: parts.map(\.0), resolutions: parts.map(\.1), keys: parts.map(\.2), sections: sections)
+            try writePrintPage(
+                notes: written.printed.map(\.note), resolutions: written.printed.map(\.resolution),
+                placements: written.printed.map(\.placement))
             pages.append("print.html")
         }
         if !options.notation.isEmpty {
@@ -201,8 +199,9 @@ struct PageWriter {
     /// The whole course on one page, `print.html`: the listed notes in reading order, each one's
     /// ids prefixed and its links moved to the page's own anchors (`PrintAnchors`). The template
     /// is rendered with markers for the sections' HTML, which is then streamed into the file a
-    /// section at a time from `sections` (a section missing there, or damaged, is rendered again).
-    private func writePrintPage(notes: [Note], resolutions: [NoteResolution], keys: [CacheKey], sections: PrintSections) throws {
+    /// section at a time, each body read from the bytes of the note's page that `placements` name
+    /// (a note whose placement is unknown is rendered again).
+    private func writePrintPage(notes: [Note], resolutions: [NoteResolution], placements: [PrintPage.Placement?]) throws {
         let anchors = PrintAnchors(pages: notes.map(\.pagePath))
         let skeleton = PrintSkeleton()
         let view = PrintPage(
@@ -215,13 +214,16 @@ struct PageWriter {
                     titleAnchor: note.titleHeading.map { prefix + "-" + $0.anchor }, body: skeleton.marker(position, .body))
             })
         let rendered = try templates.render(view, with: "print")
-        var current: (position: Int, part: PrintPage.Part)?
-        func renderedAgain(_ position: Int) throws -> PrintPage.Part {
+        func part(_ position: Int) throws -> (title: Data, body: Data) {
+            let page = notes[position].pagePath
+            if let placement = placements[position], let range = placement.body, let body = try files.staged(page, bytes: range) {
+                return (Data(placement.titleHTML.utf8), body)
+            }
             var renderer = renderer(for: notes[position], resolution: resolutions[position])
             let part = try renderer.printPart()
-            sections.store(part, under: keys[position])
-            return part
+            return (Data(part.titleHTML.utf8), Data(part.body.utf8))
         }
+        var current: (position: Int, title: Data, body: Data)?
         try files.stream(to: "print.html") { append in
             for piece in skeleton.pieces(of: rendered) {
                 switch piece {
@@ -231,11 +233,11 @@ struct PageWriter {
                     guard notes.indices.contains(position) else { continue }
                     if current?.position != position {
                         try cancellation?.check()
-                        current = (position, try sections.part(under: keys[position]) ?? renderedAgain(position))
+                        let (title, body) = try part(position)
+                        current = (position, title, body)
                     }
-                    guard let part = current?.part else { continue }
-                    let html = field == .title ? part.titleHTML : part.body
-                    try append(anchors.rewrite(Data(html.utf8), page: notes[position].pagePath))
+                    guard let current else { continue }
+                    try append(anchors.rewrite(field == .title ? current.title : current.body, page: notes[position].pagePath))
                 }
             }
         }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What the `print` template shows: the whole course on one page (`print.html`), every listed
 /// note in reading order with its numbering, for printing and for `derive pdf` (a Mustache view;
 /// HTML fields are trusted).
@@ -12,11 +14,26 @@ struct PrintPage {
         var body: String
     }
 
-    /// What a note's page gives the whole-course page, kept with the page when it is carried over.
-    struct Part: Codable, Sendable {
+    /// What a note's page gives the whole-course page: its title's and body's HTML.
+    struct Part {
         var titleHTML: String
-        var titleAnchor: String?
         var body: String
+    }
+
+    /// Where a note's part is once its page is written, kept with the page when it is carried
+    /// over: the title's HTML, and which bytes of the page are the body's (nil when the page's
+    /// template does not hold the body as rendered; the note is then rendered again for this page).
+    struct Placement: Codable, Sendable {
+        var titleHTML: String
+        var body: Range<Int>?
+
+        /// Where `part` is in `page`, the bytes of the note's page.
+        init(_ part: PrintPage.Part, in page: Data) {
+            titleHTML = part.titleHTML
+            let bytes = Data(part.body.utf8)
+            let start = page.startIndex
+            body = bytes.isEmpty ? 0..<0 : page.range(of: bytes).map { ($0.lowerBound - start)..<($0.upperBound - start) }
+        }
     }
 
     var title: String

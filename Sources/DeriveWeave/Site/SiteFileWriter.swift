@@ -57,6 +57,19 @@ struct SiteFileWriter: Sendable {
         }
     }
 
+    /// The bytes in `range` of the file at `relative` in the staging folder; nil when it is shorter.
+    func staged(_ relative: String, bytes range: Range<Int>) throws -> Data? {
+        do {
+            let file = try FileHandle(forReadingFrom: staging.appendingPathComponent(relative))
+            defer { try? file.close() }
+            try file.seek(toOffset: UInt64(range.lowerBound))
+            let data = try file.read(upToCount: range.count) ?? Data()
+            return data.count == range.count ? data : nil
+        } catch {
+            throw WeaveError.fileSystem("cannot read \(relative) back: \(FileErrorText.describe(error))")
+        }
+    }
+
     /// Hard-links the previous site's file at `relative` into the staging folder; false when that fails.
     func carryOver(_ relative: String) -> Bool {
         (try? FileManager.default.linkItem(at: previous.appendingPathComponent(relative), to: staging.appendingPathComponent(relative))) != nil

@@ -1,39 +1,4 @@
-import DeriveCache
 import Foundation
-
-/// The whole-course page's sections while a site is woven: each note's title and body as its
-/// page rendered them, kept in a `CacheFolder` under the page's key rather than in memory, so
-/// that `print.html` is written one section at a time however big the course, and a page carried
-/// over from the last build brings its section without being rendered again.
-struct PrintSections: Sendable {
-    /// Where the sections are: the build cache's `print` folder, or a temporary one.
-    let folder: CacheFolder
-
-    /// Keeps `part` under `key`.
-    func store(_ part: PrintPage.Part, under key: CacheKey) {
-        let heading = Heading(titleHTML: part.titleHTML, titleAnchor: part.titleAnchor)
-        var data = (try? JSONEncoder().encode(heading)) ?? Data()
-        data.append(0x0A)
-        data.append(contentsOf: part.body.utf8)
-        folder.set(data, for: key)
-    }
-
-    /// The part kept under `key`; nil when there is none, or it fails its checksum.
-    func part(under key: CacheKey) -> PrintPage.Part? {
-        guard let data = folder.value(for: key), let newline = data.firstIndex(of: 0x0A),
-              let heading = try? JSONDecoder().decode(Heading.self, from: data[..<newline])
-        else { return nil }
-        return PrintPage.Part(
-            titleHTML: heading.titleHTML, titleAnchor: heading.titleAnchor,
-            body: String(decoding: data[(newline + 1)...], as: UTF8.self))
-    }
-
-    /// A section's first line: what precedes its body.
-    private struct Heading: Codable {
-        var titleHTML: String
-        var titleAnchor: String?
-    }
-}
 
 /// The `print` template rendered with a marker in place of each section's title and body HTML,
 /// so that the page is rendered once, small, and each section's HTML is written into it as the
