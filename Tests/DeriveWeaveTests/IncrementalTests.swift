@@ -118,6 +118,50 @@ struct IncrementalTests {
         #expect(after.keys.filter { after[$0] != before[$0] }.sorted() == ["03-n.html", "print.html"])
     }
 
+    @Test func aRetitledNoteRewritesItsPageItsNeighboursTheIndexAndTheCourseListingOnly() throws {
+        let workspace = try Fixtures.workspace()
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        let options = SiteOptions(cacheDirectory: workspace.appendingPathComponent(".build/derive/cache"))
+        let cold = try BuiltSite(Self.notes, options: options, in: workspace)
+        let before = try stamps(cold.site)
+        #expect(try cold.page("toc.js").contains("04-n.html\\\">04-n</a>"), "toc.js lists every note")
+        var retitled = Self.notes
+        retitled[3].title = "The fourth note"
+        retitled[3].sourceDigest = "digest-04-n-retitled"
+        let warm = try BuiltSite(retitled, options: options, in: workspace)
+        let after = try stamps(warm.site)
+        // Its page; the pages whose previous or next link names it; the index; the sidebar's
+        // listing, the whole-course page and the search index, which hold every title.
+        #expect(
+            after.keys.filter { after[$0] != before[$0] }.sorted()
+                == ["03-n.html", "04-n.html", "05-n.html", "index.html", "print.html", "search-index-1.js", "toc.js"])
+        #expect(try warm.page("toc.js").contains("The fourth note"))
+        #expect(try !warm.page("01-n.html").contains("The fourth note"), "a page lists the course only through toc.js")
+    }
+
+    @Test func aThemeThatNamesTheSidebarGetsEveryNoteOnEveryPage() throws {
+        let theme = FileManager.default.temporaryDirectory.appendingPathComponent("derive-theme-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: theme, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: theme) }
+        try Data("<nav>{{#sidebar}}<ol>{{{entriesHTML}}}</ol>{{/sidebar}}</nav>{{{body}}}\n".utf8).write(to: theme.appendingPathComponent("note.mustache"))
+        let workspace = try Fixtures.workspace()
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        let options = SiteOptions(theme: theme, cacheDirectory: workspace.appendingPathComponent(".build/derive/cache"))
+        let cold = try BuiltSite(Self.notes, options: options, in: workspace)
+        let page = try cold.page("01-n.html")
+        #expect(page.matches(of: /<li[^>]*><a href="0[1-6]-n\.html"/).count == Self.notes.count, "\(page)")
+        #expect(page.contains(#"<li class="current"><a href="01-n.html" aria-current="page">01-n</a>"#))
+        let before = try stamps(cold.site)
+        var retitled = Self.notes
+        retitled[3].title = "The fourth note"
+        retitled[3].sourceDigest = "digest-04-n-retitled"
+        let warm = try BuiltSite(retitled, options: options, in: workspace)
+        let after = try stamps(warm.site)
+        let pages = Self.notes.map(\.pagePath)
+        #expect(pages.filter { after[$0] == before[$0] } == [], "every page lists the new title")
+        #expect(try warm.page("01-n.html").contains("The fourth note"))
+    }
+
     @Test func onePageWrittenIntoTheSiteIsTheBytesOfAWholeBuildAndNothingElseChanges() throws {
         let workspace = try Fixtures.workspace()
         defer { try? FileManager.default.removeItem(at: workspace) }

@@ -91,7 +91,7 @@ import Testing
     /// search page's), in any letter case.
     static func scriptsBesidesOurOwn(_ html: String) -> Int {
         let all = html.lowercased().components(separatedBy: "<script").count - 1
-        let own = html.matches(of: /<script src="(?:\.\.\/)*(?:derive\.js|lunr\/lunr\.min\.js|search-index\.js)"><\/script>/).count
+        let own = html.matches(of: /<script src="(?:\.\.\/)*(?:derive\.js|toc\.js|lunr\/lunr\.min\.js|search-index\.js)"><\/script>/).count
         return all - own
     }
 }

@@ -33,8 +33,15 @@ struct NotePage {
     var root: String
     /// The course's title, in the masthead.
     var courseTitle: String = ""
-    /// The course's notes, a section per folder, this one marked and its headings below it.
+    /// The course's notes, a section per folder, this one marked and its headings below it: only
+    /// for a theme whose templates name it (Derive's fill the sidebar from `toc.js`), since on
+    /// every page it makes the site grow as the square of the course.
     var sidebar: [SidebarSection] = []
+    /// This note's own entry in the sidebar, with its headings, as the `sidebar-entry` template
+    /// shows it (HTML); empty for a draft, which the sidebar does not list.
+    var sidebarEntryHTML = ""
+    /// The page's address from the site's root, as `toc.js` links to it.
+    var sidebarPage = ""
     /// From the page to the notation page, when the course declares a notation.
     var notationHref: String?
     /// From the page to the whole-course page, when the site has one.
@@ -85,6 +92,7 @@ extension NotePage: TemplateView {
     static let fields: [String: PartialKeyPath<Self> & Sendable] = [
         "title": \.title, "windowTitle": \.windowTitle, "description": \.description, "author": \.author,
         "canonical": \.canonical, "root": \.root, "courseTitle": \.courseTitle, "sidebar": \.sidebar,
+        "sidebarEntryHTML": \.sidebarEntryHTML, "sidebarPage": \.sidebarPage,
         "notationHref": \.notationHref, "printHref": \.printHref, "titleHTML": \.titleHTML, "titleAnchor": \.titleAnchor, "isDraft": \.isDraft,
         "contents": \.contents, "previous": \.previous, "next": \.next, "body": \.body, "results": \.results,
         "declarations": \.declarations, "source": \.source, "sourceDigest": \.sourceDigest, "course": \.course,
@@ -107,4 +115,14 @@ extension NotePage.SidebarEntry: TemplateView {
     static let fields: [String: PartialKeyPath<Self> & Sendable] = [
         "href": \.href, "title": \.title, "current": \.current, "contents": \.contents,
     ]
+}
+
+/// What the `sidebar` template shows: the course's notes, a section per folder, as `toc.js`
+/// puts them in every page's sidebar.
+struct SidebarView {
+    var sections: [NotePage.SidebarSection]
+}
+
+extension SidebarView: TemplateView {
+    static let fields: [String: PartialKeyPath<Self> & Sendable] = ["sections": \.sections]
 }

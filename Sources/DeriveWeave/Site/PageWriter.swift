@@ -64,8 +64,10 @@ struct PageWriter {
             named.append(position)
         }
         let places = Dictionary(listed.enumerated().map { ($1.pagePath, $0) }, uniquingKeysWith: { first, _ in first })
-        // What every page shows of the other notes: the sidebar and a front page's contents.
+        // What a page may show of the other notes: a front page's contents, and a theme's sidebar
+        // (Derive's is filled from toc.js, written here).
         let course = listed.map { "\($0.pagePath)\t\($0.title)\t\($0.summary ?? "")" }.joined(separator: "\n")
+        try files.write(try tocScript(listing: listed), to: "toc.js")
         var made: [Int: PageReuse.Made] = [:]
         var rendered: [(position: Int, key: CacheKey?)] = []
         // The formulas of the pages carried over, kept in the math cache for a later build.
@@ -74,7 +76,8 @@ struct PageWriter {
             try cancellation?.check()
             let note = notes[position]
             let (previous, next) = neighbours(of: note, in: listed, at: places[note.pagePath])
-            let key = reuse?.key(of: note, resolution: resolutions[position], previous: previous, next: next, course: course)
+            let shown = templates.namesSidebar || note.relativePath == "index.md" ? course : ""
+            let key = reuse?.key(of: note, resolution: resolutions[position], previous: previous, next: next, course: shown)
             if let key, let said = reuse?.reusable(key, page: note.pagePath, in: files.previous), files.carryOver(note.pagePath) {
                 made[position] = said
                 carriedMath.formUnion(note.mathRequests + outputMath(of: note))
@@ -82,10 +85,12 @@ struct PageWriter {
                 rendered.append((position, key))
             }
         }
-        // The sidebar's entries, the same on every page of a folder but the page's own: made once
-        // for each folder with a page to render, the folders on up to `jobs` threads.
+        // A theme's sidebar entries, the same on every page of a folder but the page's own: made
+        // once for each folder with a page to render, the folders on up to `jobs` threads.
         var pageOfFolder: [String: String] = [:]
-        for entry in rendered { pageOfFolder[Self.folder(of: notes[entry.position].pagePath)] = notes[entry.position].pagePath }
+        for entry in rendered where templates.namesSidebar {
+            pageOfFolder[Self.folder(of: notes[entry.position].pagePath)] = notes[entry.position].pagePath
+        }
         let folders = pageOfFolder.keys.sorted()
         let entriesOfFolders = try folders.concurrentMap(jobs: jobs) { folder in
             try sidebarEntries(of: listed, from: pageOfFolder[folder] ?? "")
@@ -133,15 +138,15 @@ struct PageWriter {
     func writeNotePage(at position: Int, of notes: [Note], resolutions: [NoteResolution]) throws -> [Diagnostic] {
         let note = notes[position], listed = Self.listed(notes)
         try math.prepare(note.mathRequests + outputMath(of: note))
-        let entries = try sidebarEntries(of: listed, from: note.pagePath)
+        let entries = templates.namesSidebar ? try sidebarEntries(of: listed, from: note.pagePath) : []
         let (html, said, _) = try notePage(for: note, resolution: resolutions[position], of: notes, listed: listed, entries: entries)
         try write(html, to: note.pagePath)
         return said.diagnostics
     }
 
     /// The HTML of `note`'s page among `notes` (`listed` of them in its sidebar, where a page of
-    /// its folder shows them as `entries`), with what rendering it said and its section of the
-    /// whole-course page.
+    /// its folder shows them as `entries` to a theme that names the sidebar), with what rendering
+    /// it said and its part of the whole-course page.
     private func notePage(
         for note: Note, resolution: NoteResolution, of notes: [Note], listed: [Note], entries: [SidebarEntryHTML]
     ) throws -> (html: String, made: PageReuse.Made, part: PrintPage.Part) {
@@ -150,7 +155,14 @@ struct PageWriter {
         var (page, said, part) = try self.page(for: note, resolution: resolution, previous: previous, next: next)
         if note.relativePath == "index.md" { page.course = NotePage.CourseContents(sections: index(of: notes).sections) }
         page.courseTitle = options.title
-        page.sidebar = try sidebar(entries, current: place, contents: page.contents)
+        if templates.namesSidebar { page.sidebar = try sidebar(entries, current: place, contents: page.contents) }
+        if place != nil {
+            let own = NotePage.SidebarEntry(
+                href: SitePath.encodedHref(SitePath.href(from: note.pagePath, to: note.pagePath)), title: note.title, current: true,
+                contents: page.contents)
+            page.sidebarEntryHTML = try templates.render(own, with: "sidebar-entry")
+        }
+        page.sidebarPage = SitePath.encodedHref(note.pagePath)
         page.notationHref = options.notation.isEmpty ? nil : SitePath.href(from: note.pagePath, to: "notation.html")
         page.printHref = options.printsWholeCourse ? SitePath.href(from: note.pagePath, to: "print.html") : nil
         return (try templates.render(page, with: "note"), said, part)
@@ -383,6 +395,19 @@ struct PageWriter {
             canonical: options.canonicalURL(of: "index.html"), sections: sections, courseTitle: options.title, checksRun: reports != nil,
             hasNotation: !options.notation.isEmpty, hasPrintPage: options.printsWholeCourse,
             hasCoursePages: !options.notation.isEmpty || options.printsWholeCourse)
+    }
+
+    /// `toc.js`: the script that fills every page's sidebar with the `listing` notes (`Assets/toc.js`
+    /// called on the `sidebar` template's HTML of them, its links from the site's root).
+    private func tocScript(listing listed: [Note]) throws -> Data {
+        let sidebar = try self.sidebar(try sidebarEntries(of: listed, from: "index.html"), current: nil, contents: [])
+        let html = try templates.render(SidebarView(sections: sidebar), with: "sidebar")
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .withoutEscapingSlashes
+        guard let fill = try? Data(contentsOf: templates.assets.appendingPathComponent("toc.js")) else {
+            throw WeaveError.resourceMissing("Assets/toc.js")
+        }
+        return fill + Data("(".utf8) + (try encoder.encode(html)) + Data(");\n".utf8)
     }
 
     /// A sidebar entry of a page that is not the entry's own, with its HTML and its note's folder,

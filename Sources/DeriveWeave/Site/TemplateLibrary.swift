@@ -10,6 +10,10 @@ struct TemplateLibrary {
     /// The folder of files copied or run as they are: `style.css`, `katex-render.js`.
     let assets: URL
 
+    /// Whether a template names the note view's `sidebar` (a theme's: Derive's own fill the
+    /// sidebar from `toc.js`), which every page then has to be given.
+    let namesSidebar: Bool
+
     /// A digest of every template and asset (the course's theme included), so that a page made
     /// with other ones is made again.
     let digest: String
@@ -29,14 +33,18 @@ struct TemplateLibrary {
         let assetFiles = ((try? FileManager.default.contentsOfDirectory(at: assets, includingPropertiesForKeys: nil)) ?? [])
             .sorted { $0.lastPathComponent < $1.lastPathComponent }
         digest = CacheKey((files + assetFiles).flatMap { [Data($0.lastPathComponent.utf8), (try? Data(contentsOf: $0)) ?? Data()] }).hex
+        var namesSidebar = false
         for file in files where file.pathExtension == "mustache" {
             do {
-                try library.register(String(contentsOf: file, encoding: .utf8), named: file.deletingPathExtension().lastPathComponent)
+                let source = try String(contentsOf: file, encoding: .utf8)
+                namesSidebar = namesSidebar || source.range(of: #"\{\{[#^&{]?\s*sidebar\b(?!-)"#, options: .regularExpression) != nil
+                try library.register(source, named: file.deletingPathExtension().lastPathComponent)
             } catch {
                 throw WeaveError.resourceMissing("template \(file.lastPathComponent): \(error)")
             }
         }
         self.library = library
+        self.namesSidebar = namesSidebar
     }
 
     /// `view` rendered with the template `name`.
