@@ -25,8 +25,13 @@ extension Pass {
             guard !summary.pages.isEmpty else { return "nothing written: a note has an error" }
             recorder?.keep(course)
             let search = summary.searchShards
-            let indexed = search.indexed == search.total
-                ? "\(search.total) parts indexed" : "\(search.indexed) of \(search.total) parts indexed, the others carried over"
+            let indexed = switch (search.indexed, search.total) {
+            case (1, 1): "1 part indexed"
+            case (let indexed, let total) where indexed == total: "\(total) parts indexed"
+            case (0, 1): "its part carried over"
+            case (0, let total): "all \(total) parts carried over"
+            case (let indexed, let total): "\(indexed) of \(total) parts indexed, the others carried over"
+            }
             return "\(summary.pages.count) pages, \(summary.math.rendered) formulas rendered, \(summary.math.cached) from the cache;"
                 + " search index: \(indexed)"
         }

@@ -111,9 +111,9 @@ struct PageWriter {
             try cancellation?.check()
             let note = notes[entry.position]
             let entries = entriesByFolder[Self.folder(of: note.pagePath)] ?? []
-            var (html, said, part) = try notePage(for: note, resolution: resolutions[entry.position], of: notes, listed: listed, entries: entries)
+            let (html, rendering, part) = try notePage(for: note, resolution: resolutions[entry.position], of: notes, listed: listed, entries: entries)
             let page = Data(html.utf8)
-            html = ""
+            var said = rendering
             if options.printsWholeCourse { said.print = PrintPage.Placement(part, in: page) }
             try files.write(page, to: note.pagePath)
             TestStopPoint.page.reach()

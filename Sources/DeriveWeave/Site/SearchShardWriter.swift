@@ -14,7 +14,7 @@ final class SearchShardWriter: @unchecked Sendable {
     private let cancellation: BuildCancellation?
     /// What every shard's key starts with: the index's format, lunr and the indexer script.
     private let context: [Data]
-    /// Taken by a shard while a worker indexes it: `options.jobs` of them.
+    /// Taken by a shard while it is written: `options.jobs` of them.
     private let slots: DispatchSemaphore
     private let started = DispatchGroup()
     private let lock = NSLock()
@@ -74,8 +74,11 @@ final class SearchShardWriter: @unchecked Sendable {
         }
     }
 
-    /// Writes `shard`, carried over when it can be.
+    /// Writes `shard`, carried over when it can be; `jobs` shards at a time, so that no more than
+    /// that many shards' documents are held encoded while pages are still being rendered.
     private func write(_ shard: SearchIndex.Shard) throws {
+        slots.wait()
+        defer { slots.signal() }
         try cancellation?.check()
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -85,9 +88,6 @@ final class SearchShardWriter: @unchecked Sendable {
            recorded == Data(stamp.utf8), files.carryOver(shard.file) {
             return
         }
-        slots.wait()
-        defer { slots.signal() }
-        try cancellation?.check()
         let worker = try lock.withLock { try idle.popLast() ?? newWorker() }
         do {
             try files.stream(to: shard.file) { append in try worker.index(documents, as: shard.file, into: append) }
