@@ -68,7 +68,7 @@ final class SearchShardWriter: @unchecked Sendable {
         }
         for worker in stopping { worker.stop() }
         return try lock.withLock {
-            workers = []
+            (workers, idle) = ([], [])
             if let failure = failures.min(by: { $0.order < $1.order }) { throw failure.error }
             return indexed
         }
