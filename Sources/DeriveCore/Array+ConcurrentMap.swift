@@ -10,7 +10,9 @@ extension Array {
 
     /// `concurrentMap(jobs:_:)`, handing each result to `delivered` with its position as soon as
     /// it and every result before it are done: in order, one call at a time, on the thread that
-    /// finished the last of them. Nothing after a position that threw is delivered.
+    /// finished the last of them. Nothing after a position that threw is delivered. `delivered`
+    /// runs while later elements are being transformed: what it changes, `transform` must not
+    /// read (not even as part of a value it copies, such as a struct's `self`).
     public func concurrentMap<T, Failure: Error>(
         jobs: Int, _ transform: (Element) throws(Failure) -> T, delivering delivered: (Int, T) -> Void
     ) throws(Failure) -> [T] {

@@ -60,7 +60,7 @@ public struct SiteBuilder: Sendable {
                 defer { _ = try? indexer.finish() }  // no node outlives a build that failed
                 let written = try writer.writeNotePages(
                     for: notes, resolutions: resolutions, jobs: options.jobs, reuse: reuse, indexer: indexer)
-                try files.write(try writer.search.loader(), to: "search-index.js")
+                try files.write(try written.search.loader(), to: "search-index.js")
                 let pages = try writer.writeCoursePages(after: written)
                 let copier = SiteAssets(files: files)
                 try copier.copyStylesheet(from: templates.assets, theme: options.theme)
@@ -70,7 +70,7 @@ public struct SiteBuilder: Sendable {
                 try cancellation?.check()
                 let diagnostics = (writer.diagnostics + (try copier.copyNoteFiles(assets, from: notesDirectory))).sortedByLocation()
                 summary = SiteSummary(pages: pages, diagnostics: diagnostics, math: math.statistics)
-                summary.searchShards = (indexed, writer.search.files.count)
+                summary.searchShards = (indexed, written.search.files.count)
                 if diagnostics.containsErrors { throw SiteNotWritten() }
             }
         } catch is SiteNotWritten {

@@ -21,13 +21,10 @@ final class LunrWorker: @unchecked Sendable {
     /// newline included, to `append` a piece at a time as node writes it. After a throw the
     /// worker is stopped, or must be.
     func index(_ documents: Data, as file: String, into append: (Data) throws -> Void) throws {
-        var request = Data(#"{"file":"#.utf8)
-        request.append(try JSONEncoder().encode(file))
-        request.append(Data(#","documents":"#.utf8))
-        request.append(documents)
-        request.append(Data("}\n".utf8))
+        // The request's line, written in pieces so that the documents are not copied into it.
+        let opening = Data(#"{"file":"#.utf8) + (try JSONEncoder().encode(file)) + Data(#","documents":"#.utf8)
         do {
-            try node.input.write(contentsOf: request)
+            for piece in [opening, documents, Data("}\n".utf8)] { try node.input.write(contentsOf: piece) }
         } catch {
             throw failure("could not write to node: \(error)")
         }

@@ -15,8 +15,6 @@ struct PageWriter {
     let files: SiteFileWriter
     /// What rendering the notes found.
     private(set) var diagnostics: [Diagnostic] = []
-    /// What search can find, cut into shards while the pages are written.
-    private(set) var search: SearchIndex
     /// Looked at between pages: a cancelled build stops there.
     var cancellation: BuildCancellation?
 
@@ -26,21 +24,21 @@ struct PageWriter {
         self.math = math
         self.reports = reports
         self.files = files
-        search = SearchIndex(size: options.searchShardSize)
     }
 
     /// What writing the notes' pages leaves to the course's own pages: the pages written so far,
     /// index first, and the listed notes the whole-course and notation pages show, in reading
-    /// order, each with where its part of the whole-course page is in its page, if the site has one.
+    /// order, each with where its part of the whole-course page is in its page, if the site has
+    /// one; and the search index, cut into shards.
     struct NotePagesWritten {
         var pages: [String]
+        var search: SearchIndex
         var printed: [(note: Note, resolution: NoteResolution, placement: PrintPage.Placement?)]
     }
 
     /// Writes every note's page and the index, on up to `jobs` threads at once (the same bytes
     /// as one at a time), carrying over the pages `reuse` finds unchanged. The search index's
-    /// shards go to `indexer` as soon as their pages are made, in reading order; `search` then
-    /// names them all.
+    /// shards go to `indexer` as soon as their pages are made, in reading order.
     mutating func writeNotePages(
         for notes: [Note], resolutions: [NoteResolution], jobs: Int, reuse: PageReuse?, indexer: SearchShardWriter
     ) throws -> NotePagesWritten {
@@ -99,7 +97,9 @@ struct PageWriter {
         math.keep(Array(carriedMath))
         try math.prepare(rendered.flatMap { notes[$0.position].mathRequests + outputMath(of: notes[$0.position]) })
         // The pages' documents go to search in reading order, a page as soon as it and every page
-        // before it are made, so that lunr indexes a shard while later pages are rendered.
+        // before it are made, so that lunr indexes a shard while later pages are rendered. (The
+        // pages' threads read `self`: what the delivery changes is local, never a field of it.)
+        var search = SearchIndex(size: options.searchShardSize)
         var searched = 0
         func searchPages(through position: Int) {
             while searched < named.count, named[searched] <= position {
@@ -130,7 +130,7 @@ struct PageWriter {
             pages.append(notes[position].pagePath)
         }
         let printed = named.filter { !notes[$0].isDraft }.map { (notes[$0], resolutions[$0], made[$0]?.print) }
-        return NotePagesWritten(pages: pages, printed: printed)
+        return NotePagesWritten(pages: pages, search: search, printed: printed)
     }
 
     /// Writes the page of `notes[position]` alone, as `writeNotePages` writes it among the

@@ -2,10 +2,11 @@ import DeriveCache
 import DeriveCore
 import Foundation
 
-/// Writes the search index's shards into a site being built, each as soon as it is cut, on a
-/// thread of its own: indexed by one of up to `jobs` lunr workers (`LunrWorker`), its script
-/// streamed to disk, unless the site being replaced holds the shard as it was written for the
-/// same documents, lunr and indexer, which is then carried over.
+/// Writes the search index's shards into a site being built as soon as they are cut, in the
+/// order they are cut, on up to `jobs` threads: each shard indexed by a lunr worker
+/// (`LunrWorker`) of its thread, its script streamed to disk, unless the site being replaced
+/// holds the shard as it was written for the same documents, lunr and indexer, which is then
+/// carried over.
 final class SearchShardWriter: @unchecked Sendable {
     private let files: SiteFileWriter
     private let options: SiteOptions
@@ -14,10 +15,12 @@ final class SearchShardWriter: @unchecked Sendable {
     private let cancellation: BuildCancellation?
     /// What every shard's key starts with: the index's format, lunr and the indexer script.
     private let context: [Data]
-    /// Taken by a shard while it is written: `options.jobs` of them.
-    private let slots: DispatchSemaphore
     private let started = DispatchGroup()
     private let lock = NSLock()
+    /// The shards cut and not yet taken by a thread, each with its place in the order they were cut.
+    private var waiting: [(order: Int, shard: SearchIndex.Shard)] = []
+    /// How many threads are writing shards: at most `options.jobs`.
+    private var threads = 0
     /// The workers started and not stopped, and those of them not indexing a shard.
     private var workers: [LunrWorker] = [], idle: [LunrWorker] = []
     private var written: [(key: CacheKey, file: String)] = []
@@ -36,25 +39,41 @@ final class SearchShardWriter: @unchecked Sendable {
         self.cancellation = cancellation
         let lunr = options.lunr.appendingPathComponent("lunr.js")
         context = [Data("search index 3".utf8), (try? Data(contentsOf: lunr)) ?? Data(), (try? Data(contentsOf: script)) ?? Data()]
-        slots = DispatchSemaphore(value: options.jobs)
         if let cancellation { Thread { [self] in watch(cancellation) }.start() }
     }
 
-    /// Starts writing `shard`.
+    /// Starts writing `shard`, at once if fewer than `jobs` shards are being written, else once
+    /// the shards cut before it are.
     func start(_ shard: SearchIndex.Shard) {
         started.enter()
-        let order = lock.withLock {
+        let starts = lock.withLock {
             count += 1
-            return count
+            waiting.append((count, shard))
+            guard threads < options.jobs else { return false }
+            threads += 1
+            return true
         }
-        Thread { [self] in
-            defer { started.leave() }
+        // A few threads that each write shard after shard, rather than a thread a shard: each
+        // thread that allocates has glibc give it memory of its own, which it keeps.
+        if starts { Thread { [self] in writeWaiting() }.start() }
+    }
+
+    /// Writes the waiting shards, one after another, until none is left.
+    private func writeWaiting() {
+        while let (order, shard) = lock.withLock({ () -> (Int, SearchIndex.Shard)? in
+            guard !waiting.isEmpty else {
+                threads -= 1
+                return nil
+            }
+            return waiting.removeFirst()
+        }) {
             do {
                 try write(shard)
             } catch {
                 lock.withLock { failures.append((order, error)) }
             }
-        }.start()
+            started.leave()
+        }
     }
 
     /// Waits for every shard started and stops the workers; returns how many shards were indexed
@@ -74,11 +93,8 @@ final class SearchShardWriter: @unchecked Sendable {
         }
     }
 
-    /// Writes `shard`, carried over when it can be; `jobs` shards at a time, so that no more than
-    /// that many shards' documents are held encoded while pages are still being rendered.
+    /// Writes `shard`, carried over when it can be.
     private func write(_ shard: SearchIndex.Shard) throws {
-        slots.wait()
-        defer { slots.signal() }
         try cancellation?.check()
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
