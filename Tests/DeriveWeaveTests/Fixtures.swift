@@ -44,6 +44,14 @@ enum Fixtures {
         )
     }
 
+    /// A theme folder holding `files` (`note.mustache`: its text), removed by the caller's `defer`.
+    static func theme(_ files: [String: String]) throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("derive-theme-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for (name, text) in files { try Data(text.utf8).write(to: folder.appendingPathComponent(name)) }
+        return folder
+    }
+
     /// A fresh folder with an empty `Notes/`, removed by the caller's `defer`.
     static func workspace() throws -> URL {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("weave-tests-\(UUID().uuidString)")

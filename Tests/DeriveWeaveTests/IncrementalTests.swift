@@ -103,6 +103,14 @@ struct IncrementalTests {
         return edited
     }
 
+    /// The notes with the fourth given a new title, "The fourth note".
+    private static func retitledNotes() -> [Note] {
+        var retitled = notes
+        retitled[3].title = "The fourth note"
+        retitled[3].sourceDigest = "digest-04-n-retitled"
+        return retitled
+    }
+
     @Test func anEditRewritesOnlyThePagesThatChanged() throws {
         let workspace = try Fixtures.workspace()
         defer { try? FileManager.default.removeItem(at: workspace) }
@@ -125,9 +133,7 @@ struct IncrementalTests {
         let cold = try BuiltSite(Self.notes, options: options, in: workspace)
         let before = try stamps(cold.site)
         #expect(try cold.page("toc.js").contains("04-n.html\\\">04-n</a>"), "toc.js lists every note")
-        var retitled = Self.notes
-        retitled[3].title = "The fourth note"
-        retitled[3].sourceDigest = "digest-04-n-retitled"
+        let retitled = Self.retitledNotes()
         let warm = try BuiltSite(retitled, options: options, in: workspace)
         let after = try stamps(warm.site)
         // Its page; the pages whose previous or next link names it; the index; the sidebar's
@@ -140,10 +146,8 @@ struct IncrementalTests {
     }
 
     @Test func aThemeThatNamesTheSidebarGetsEveryNoteOnEveryPage() throws {
-        let theme = FileManager.default.temporaryDirectory.appendingPathComponent("derive-theme-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: theme, withIntermediateDirectories: true)
+        let theme = try Fixtures.theme(["note.mustache": "<nav>{{#sidebar}}<ol>{{{entriesHTML}}}</ol>{{/sidebar}}</nav>{{{body}}}\n"])
         defer { try? FileManager.default.removeItem(at: theme) }
-        try Data("<nav>{{#sidebar}}<ol>{{{entriesHTML}}}</ol>{{/sidebar}}</nav>{{{body}}}\n".utf8).write(to: theme.appendingPathComponent("note.mustache"))
         let workspace = try Fixtures.workspace()
         defer { try? FileManager.default.removeItem(at: workspace) }
         let options = SiteOptions(theme: theme, cacheDirectory: workspace.appendingPathComponent(".build/derive/cache"))
@@ -152,9 +156,7 @@ struct IncrementalTests {
         #expect(page.matches(of: /<li[^>]*><a href="0[1-6]-n\.html"/).count == Self.notes.count, "\(page)")
         #expect(page.contains(#"<li class="current"><a href="01-n.html" aria-current="page">01-n</a>"#))
         let before = try stamps(cold.site)
-        var retitled = Self.notes
-        retitled[3].title = "The fourth note"
-        retitled[3].sourceDigest = "digest-04-n-retitled"
+        let retitled = Self.retitledNotes()
         let warm = try BuiltSite(retitled, options: options, in: workspace)
         let after = try stamps(warm.site)
         let pages = Self.notes.map(\.pagePath)
@@ -266,10 +268,8 @@ struct IncrementalTests {
     }
 
     @Test func aThemeWhoseNotePageLeavesOutTheBodyStillPrintsIt() throws {
-        let theme = FileManager.default.temporaryDirectory.appendingPathComponent("derive-theme-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: theme, withIntermediateDirectories: true)
+        let theme = try Fixtures.theme(["note.mustache": "<h1>{{title}}</h1><p>Read it in print.</p>\n"])
         defer { try? FileManager.default.removeItem(at: theme) }
-        try Data("<h1>{{title}}</h1><p>Read it in print.</p>\n".utf8).write(to: theme.appendingPathComponent("note.mustache"))
         let themed = try BuiltSite(Self.notes, options: SiteOptions(theme: theme))
         defer { themed.remove() }
         let plain = try BuiltSite(Self.notes)

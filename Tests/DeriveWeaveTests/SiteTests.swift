@@ -111,11 +111,10 @@ import Testing
 @Suite("A course's theme")
 struct ThemeTests {
     @Test func aThemesTemplatesReplaceDerivesAndItsStylesheetIsLoadedLast() throws {
-        let theme = FileManager.default.temporaryDirectory.appendingPathComponent("derive-theme-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: theme, withIntermediateDirectories: true)
+        let theme = try Fixtures.theme([
+            "note.mustache": "<p class=\"mine\">{{title}} by the course</p>{{{body}}}\n", "theme.css": ":root { --link: red; }\n",
+        ])
         defer { try? FileManager.default.removeItem(at: theme) }
-        try Data("<p class=\"mine\">{{title}} by the course</p>{{{body}}}\n".utf8).write(to: theme.appendingPathComponent("note.mustache"))
-        try Data(":root { --link: red; }\n".utf8).write(to: theme.appendingPathComponent("theme.css"))
         let note = Fixtures.note("01-a", title: "Alpha", blocks: [Fixtures.paragraph(Fixtures.text("Text."))])
         let built = try BuiltSite([note], options: SiteOptions(theme: theme))
         defer { built.remove() }

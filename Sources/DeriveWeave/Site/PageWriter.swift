@@ -111,7 +111,8 @@ struct PageWriter {
             try cancellation?.check()
             let note = notes[entry.position]
             let entries = entriesByFolder[Self.folder(of: note.pagePath)] ?? []
-            let (html, rendering, part) = try notePage(for: note, resolution: resolutions[entry.position], of: notes, listed: listed, entries: entries)
+            let (html, rendering, part) = try notePage(
+                for: note, resolution: resolutions[entry.position], of: notes, listed: listed, at: places[note.pagePath], entries: entries)
             let page = Data(html.utf8)
             var said = rendering
             if options.printsWholeCourse { said.print = PrintPage.Placement(part, in: page) }
@@ -139,18 +140,18 @@ struct PageWriter {
         let note = notes[position], listed = Self.listed(notes)
         try math.prepare(note.mathRequests + outputMath(of: note))
         let entries = templates.namesSidebar ? try sidebarEntries(of: listed, from: note.pagePath) : []
-        let (html, said, _) = try notePage(for: note, resolution: resolutions[position], of: notes, listed: listed, entries: entries)
+        let place = listed.firstIndex { $0.pagePath == note.pagePath }
+        let (html, said, _) = try notePage(for: note, resolution: resolutions[position], of: notes, listed: listed, at: place, entries: entries)
         try write(html, to: note.pagePath)
         return said.diagnostics
     }
 
-    /// The HTML of `note`'s page among `notes` (`listed` of them in its sidebar, where a page of
-    /// its folder shows them as `entries` to a theme that names the sidebar), with what rendering
-    /// it said and its part of the whole-course page.
+    /// The HTML of `note`'s page among `notes` (`listed` of them in its sidebar, `listed[place]`
+    /// itself unless it is a draft, where a page of its folder shows them as `entries` to a theme
+    /// that names the sidebar), with what rendering it said and its part of the whole-course page.
     private func notePage(
-        for note: Note, resolution: NoteResolution, of notes: [Note], listed: [Note], entries: [SidebarEntryHTML]
+        for note: Note, resolution: NoteResolution, of notes: [Note], listed: [Note], at place: Int?, entries: [SidebarEntryHTML]
     ) throws -> (html: String, made: PageReuse.Made, part: PrintPage.Part) {
-        let place = listed.firstIndex { $0.pagePath == note.pagePath }
         let (previous, next) = neighbours(of: note, in: listed, at: place)
         var (page, said, part) = try self.page(for: note, resolution: resolution, previous: previous, next: next)
         if note.relativePath == "index.md" { page.course = NotePage.CourseContents(sections: index(of: notes).sections) }

@@ -7,9 +7,9 @@ import Foundation
 /// (so search works from disk too, where a page cannot fetch files).
 ///
 /// The index is cut into shards of consecutive pages as the pages' documents arrive in reading
-/// order, each indexed by a node of its own while later pages are still being rendered, so that
-/// node's memory is bounded by a shard's size rather than the course's, and a build indexes
-/// again only the shards whose documents changed. `search-index.js` names the shards; the search
+/// order, each indexed by lunr (`SearchShardWriter`) while later pages are still being rendered,
+/// so that node's memory is bounded by a shard's size rather than the course's, and a build
+/// indexes again only the shards whose documents changed. `search-index.js` names the shards; the search
 /// page loads them all and merges their hits by score.
 struct SearchIndex {
     /// One thing search can find, and where it is.

@@ -3,8 +3,8 @@ import DeriveCore
 import Foundation
 
 /// Writes the search index's shards into a site being built as soon as they are cut, in the
-/// order they are cut, on up to `jobs` threads: each shard indexed by a lunr worker
-/// (`LunrWorker`) of its thread, its script streamed to disk, unless the site being replaced
+/// order they are cut, on up to `jobs` threads: each shard indexed by one of up to `jobs` lunr
+/// workers (`LunrWorker`), started as they are first needed, its script streamed to disk, unless the site being replaced
 /// holds the shard as it was written for the same documents, lunr and indexer, which is then
 /// carried over.
 final class SearchShardWriter: @unchecked Sendable {
