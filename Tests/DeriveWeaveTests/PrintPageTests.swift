@@ -24,6 +24,14 @@ struct PrintPageTests {
             """)
     }
 
+    @Test func onlyAnAttributeAfterASpaceMovesAndAnUnclosedValueStaysAsItIs() {
+        let anchors = PrintAnchors(pages: ["a.html"])
+        #expect(anchors.rewrite(##"id="x" <b id="y">"##, page: "a.html") == ##"id="x" <b id="n00-y">"##)
+        #expect(anchors.rewrite("<a\nhref=\"#y\">\t<i\tid=\"z\">", page: "a.html") == "<a\nhref=\"#n00-y\">\t<i\tid=\"n00-z\">")
+        #expect(anchors.rewrite(##"<a href="#y"##, page: "a.html") == ##"<a href="#y"##)
+        #expect(anchors.rewrite("", page: "a.html") == "")
+    }
+
     @Test func aThousandNotesGetThreeDigits() {
         let anchors = PrintAnchors(pages: (0..<1000).map { "\($0).html" })
         #expect(anchors.prefixes["0.html"] == "n000" && anchors.prefixes["999.html"] == "n999")

@@ -34,32 +34,55 @@ struct PrintAnchors {
 
     /// `html`'s UTF-8 bytes, rendered for the page at `page`, with its ids prefixed and its links
     /// moved to the whole-course page.
+    ///
+    /// Every attribute moved ends in a quote, so only the quotes are looked at (`memchr`): each
+    /// one preceded by a name and a space opens a value, and the text between moved values is
+    /// copied a run at a time. (A whole course's `print.html` is hundreds of megabytes.)
     func rewrite(_ html: Data, page: String) -> Data {
         guard let prefix = prefixes[page] else { return html }
-        let bytes = [UInt8](html)
-        var result: [UInt8] = []
-        result.reserveCapacity(bytes.count + bytes.count / 50)
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            result.append(byte)
-            index += 1
-            guard byte == 0x20 || byte == 0x0A || byte == 0x09,
-                  let name = Self.names.first(where: { bytes[index...].starts(with: $0) }),
-                  let close = bytes[(index + name.count)...].firstIndex(of: UInt8(ascii: "\""))
-            else { continue }
-            let value = String(decoding: bytes[(index + name.count)..<close], as: UTF8.self)
-            let moved = name == Self.names[0] ? prefix + "-" + value : address(value, page: page, prefix: prefix)
-            result += name
-            result += Array(moved.utf8)
-            result.append(UInt8(ascii: "\""))
-            index = close + 1
+        return html.withUnsafeBytes { raw -> Data in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var result = Data(capacity: bytes.count + bytes.count / 50)
+            var copied = 0  // the bytes before this are in `result`
+            var searched = 0  // where the next quote is looked for
+            while let open = Self.quote(in: bytes, from: searched) {
+                guard let close = Self.quote(in: bytes, from: open + 1) else { break }
+                guard let name = Self.name(before: open, in: bytes, notBefore: copied) else {
+                    searched = open + 1
+                    continue
+                }
+                result.append(UnsafeBufferPointer(rebasing: bytes[copied...open]))
+                let value = String(decoding: UnsafeBufferPointer(rebasing: bytes[(open + 1)..<close]), as: UTF8.self)
+                let moved = name == Self.names[0] ? prefix + "-" + value : address(value, page: page, prefix: prefix)
+                result.append(contentsOf: Array(moved.utf8))
+                copied = close
+                searched = close + 1
+            }
+            result.append(UnsafeBufferPointer(rebasing: bytes[copied...]))
+            return result
         }
-        return Data(result)
     }
 
-    /// The attributes moved, as they start: `id="` first.
-    private static let names = ["id=\"", "href=\"", "src=\""].map { Array($0.utf8) }
+    /// The attributes moved, each as it stands before its value's opening quote: `id=` first.
+    private static let names = ["id=", "href=", "src="].map { Array($0.utf8) }
+
+    /// The position of the first quote in `bytes` at or after `start`, nil when there is none.
+    private static func quote(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard let base = bytes.baseAddress, start < bytes.count,
+              let found = memchr(base + start, Int32(UInt8(ascii: "\"")), bytes.count - start)
+        else { return nil }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+    }
+
+    /// The attribute name (one of `names`) that stands, after a space, tab or newline at or after
+    /// `floor`, right before the quote at `quote` in `bytes`; nil when there is none.
+    private static func name(before quote: Int, in bytes: UnsafeBufferPointer<UInt8>, notBefore floor: Int) -> [UInt8]? {
+        names.first { name in
+            let space = quote - name.count - 1
+            guard space >= floor, [0x20, 0x0A, 0x09].contains(bytes[space]) else { return false }
+            return bytes[(space + 1)..<quote].elementsEqual(name)
+        }
+    }
 
     /// Where `value` (an `href` or `src`, HTML-escaped, from the page at `page`) leads from the
     /// whole-course page.
