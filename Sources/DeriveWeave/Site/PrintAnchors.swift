@@ -54,7 +54,7 @@ struct PrintAnchors {
                 result.append(UnsafeBufferPointer(rebasing: bytes[copied...open]))
                 let value = String(decoding: UnsafeBufferPointer(rebasing: bytes[(open + 1)..<close]), as: UTF8.self)
                 let moved = name == Self.names[0] ? prefix + "-" + value : address(value, page: page, prefix: prefix)
-                result.append(contentsOf: Array(moved.utf8))
+                result.append(contentsOf: moved.utf8)
                 copied = close
                 searched = close + 1
             }
@@ -65,6 +65,9 @@ struct PrintAnchors {
 
     /// The attributes moved, each as it stands before its value's opening quote: `id=` first.
     private static let names = ["id=", "href=", "src="].map { Array($0.utf8) }
+
+    /// The bytes that may stand before an attribute's name: space, newline, tab.
+    private static let spaces: [UInt8] = [0x20, 0x0A, 0x09]
 
     /// The position of the first quote in `bytes` at or after `start`, nil when there is none.
     private static func quote(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
@@ -79,7 +82,7 @@ struct PrintAnchors {
     private static func name(before quote: Int, in bytes: UnsafeBufferPointer<UInt8>, notBefore floor: Int) -> [UInt8]? {
         names.first { name in
             let space = quote - name.count - 1
-            guard space >= floor, [0x20, 0x0A, 0x09].contains(bytes[space]) else { return false }
+            guard space >= floor, spaces.contains(bytes[space]) else { return false }
             return bytes[(space + 1)..<quote].elementsEqual(name)
         }
     }
