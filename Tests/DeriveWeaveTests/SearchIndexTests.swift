@@ -106,6 +106,47 @@ struct SearchIndexTests {
         #expect(try stamps(built.site) == before, "a failed build leaves the site as it was")
     }
 
+    @Test func theIndexerBuildsTheIndexLunrBuildsByItsOwnTokenizerAndPipeline() throws {
+        // Words that lunr trims to nothing, stop words, hyphens, TeX, capitals, repeats, other
+        // scripts, names of Object's properties, an empty field.
+        let texts = [
+            "The δ-rule: ∂J/∂w = δ · a. (and) the THE ... -- 'quoted' naïve",
+            "W^{[2]} a^{[1]} + b^{[2]}, \\frac{\\partial J}{\\partial z} eq-delta eq-delta ——",
+            "constructor __proto__ toString hasOwnProperty valueOf 3.14 1e-3 x_1,x_2",
+            "",
+        ]
+        let documents = texts.enumerated().map { position, text in
+            SearchIndex.Document(id: String(position), title: "Title \(position): Gradients' shapes", note: "N", href: "n.html", text: text)
+        }
+        let request = try JSONEncoder().encode(documents)
+        let worker = try LunrWorker(options: SiteOptions(), script: try TemplateLibrary().assets.appendingPathComponent("search-build.js"))
+        defer { worker.stop() }
+        var script = Data()
+        try worker.index(request, as: "search-index-1.js", into: { script += $0 })
+        let stock = """
+            const fs = require("fs"), vm = require("vm"), lunr = require(process.argv[2]), window = {};
+            vm.runInNewContext(process.argv[1], { window });
+            const documents = JSON.parse(process.argv[3]);
+            const index = lunr(function () {
+              this.ref("id");
+              this.field("title", { boost: 10 });
+              this.field("text");
+              this.pipeline.remove(lunr.stemmer);
+              this.searchPipeline.remove(lunr.stemmer);
+              for (const document of documents) this.add(document);
+            });
+            console.log(JSON.stringify(window.deriveSearchShards["search-index-1.js"].index));
+            console.log(JSON.stringify(index.toJSON()));
+            """
+        let lines = try node(["-e", stock, String(decoding: script, as: UTF8.self), SiteOptions().lunr.appendingPathComponent("lunr.js").path,
+                              String(decoding: request, as: UTF8.self)]).split(separator: "\n")
+        #expect(lines.count == 2)
+        #expect(lines.first == lines.last, "the shard's index is the one lunr builds with its own tokenizer and pipeline")
+        for term in ["naïve", "rule", "constructor", "__proto__", "tostring", "valueof"] {
+            #expect(lines.first?.contains("[\"\(term)\",") == true, "the index has the term \(term)")
+        }
+    }
+
     /// Loads the site's `search-index.js` and the shards it names into node with lunr, as the
     /// search page does, and searches every shard for `query`.
     private func search(for query: String, in site: URL) throws -> (hrefs: [String], shards: Int) {
@@ -121,17 +162,22 @@ struct SearchIndexTests {
             }
             console.log(JSON.stringify({ hrefs: hrefs.sort(), shards: window.deriveSearch.shards.length }));
             """
+        let said = try node(["-e", script, site.path, query, SiteOptions().lunr.appendingPathComponent("lunr.js").path])
+        struct Found: Decodable { var hrefs: [String]; var shards: Int }
+        let found = try JSONDecoder().decode(Found.self, from: Data(said.utf8))
+        return (found.hrefs, found.shards)
+    }
+
+    /// What node prints when run with `arguments`.
+    private func node(_ arguments: [String]) throws -> String {
         let process = Process(), output = Pipe()
-        let options = SiteOptions()
-        process.executableURL = options.nodeExecutable
-        process.arguments = ["-e", script, site.path, query, options.lunr.appendingPathComponent("lunr.js").path]
+        process.executableURL = SiteOptions().nodeExecutable
+        process.arguments = arguments
         process.standardOutput = output
         try process.run()
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        struct Found: Decodable { var hrefs: [String]; var shards: Int }
-        let found = try JSONDecoder().decode(Found.self, from: data)
-        return (found.hrefs, found.shards)
+        return String(decoding: data, as: UTF8.self)
     }
 
     /// Every file of `site` with its inode and modification time.

@@ -10,6 +10,26 @@
 const lunr = require(process.argv[2]);
 const readline = require("readline");
 
+// The terms lunr's own tokenizer and `pipeline` make of a field, as strings, each distinct word
+// sent through the pipeline once (its functions look at nothing but the word). The builder is
+// then given an empty pipeline: the index is the same, built in about half the time, since lunr
+// no longer makes, trims and filters a token object for every word, nor turns each back into a
+// string at every lookup. (The index keeps the search pipeline, which this leaves as it is.)
+function termsOf(pipeline) {
+  const made = new Map();
+  return function (field) {
+    if (field == null) return [];
+    const terms = [];
+    for (const word of field.toString().toLowerCase().split(lunr.tokenizer.separator)) {
+      if (word.length === 0) continue;
+      let term = made.get(word);
+      if (term === undefined) made.set(word, (term = pipeline.runString(word)));
+      for (const each of term) terms.push(each);
+    }
+    return terms;
+  };
+}
+
 function shard(request) {
   const documents = request.documents;
   const index = lunr(function () {
@@ -19,6 +39,8 @@ function shard(request) {
     // Keep labels (eq-delta) and Swift names (neuronForward) whole as well as in parts.
     this.pipeline.remove(lunr.stemmer);
     this.searchPipeline.remove(lunr.stemmer);
+    this.tokenizer = termsOf(this.pipeline);
+    this.pipeline = new lunr.Pipeline();
     for (const document of documents) this.add(document);
   });
   const byId = {};
