@@ -87,6 +87,39 @@ struct PrintPageTests {
         #expect(try built.page("index.html").contains("class=\"course-pages\"") == false)
     }
 
+    @Test func printHTMLsThreadTakesEachPartOnceItsPageIsMadeInReadingOrderAndStopsWhenThePagesAreAbandoned() throws {
+        final class Taken: @unchecked Sendable {
+            private let lock = NSLock()
+            private var titles: [String] = []
+            func append(_ title: String) { lock.withLock { titles.append(title) } }
+            var all: [String] { lock.withLock { titles } }
+        }
+        func placement(_ title: String) -> PrintPage.Placement {
+            PrintPage.Placement(PrintPage.Part(titleHTML: title, body: "body"), in: Data("<p>body</p>".utf8))
+        }
+        let taken = Taken()
+        let thread = PrintPageThread { thread in
+            for position in [4, 7, 9] { taken.append(try thread.placement(of: position)?.titleHTML ?? "rendered again") }
+        }
+        thread.made(9, placement: nil)
+        thread.made(4, placement: placement("four"))
+        usleep(50_000)
+        #expect(taken.all == ["four"], "the part of a page not yet made is not taken, nor those after it")
+        thread.made(7, placement: placement("seven"))
+        try thread.finish()
+        #expect(taken.all == ["four", "seven", "rendered again"])
+        #expect(PrintPage.Placement(PrintPage.Part(titleHTML: "", body: "body"), in: Data("<p>body</p>".utf8)).body == 3..<7)
+
+        // Pages that failed: the thread waiting for one is stopped, and says so.
+        let waiting = PrintPageThread { thread in _ = try thread.placement(of: 0) }
+        waiting.abandon()
+        #expect(throws: PrintPageThread.Abandoned.self) { try waiting.finish() }
+
+        struct DiskFull: Error {}
+        let failing = PrintPageThread { _ in throw DiskFull() }
+        #expect(throws: DiskFull.self) { try failing.finish() }
+    }
+
     private static func captures(_ pattern: String, in text: String) -> [String] {
         guard let regex = try? NSRegularExpression(pattern: pattern) else { return [] }
         let string = text as NSString

@@ -27,18 +27,18 @@ struct PageWriter {
     }
 
     /// What writing the notes' pages leaves to the course's own pages: the pages written so far,
-    /// index first, and the listed notes the whole-course and notation pages show, in reading
-    /// order, each with where its part of the whole-course page is in its page, if the site has
-    /// one; and the search index, cut into shards.
+    /// index first (`print.html` last, if the site has one), and the listed notes the notation
+    /// page shows, in reading order; and the search index, cut into shards.
     struct NotePagesWritten {
         var pages: [String]
         var search: SearchIndex
-        var printed: [(note: Note, resolution: NoteResolution, placement: PrintPage.Placement?)]
+        var printed: [(note: Note, resolution: NoteResolution)]
     }
 
     /// Writes every note's page and the index, on up to `jobs` threads at once (the same bytes
     /// as one at a time), carrying over the pages `reuse` finds unchanged. The search index's
-    /// shards go to `indexer` as soon as their pages are made, in reading order.
+    /// shards go to `indexer` as soon as their pages are made, in reading order, and so do the
+    /// notes' parts to the thread that writes `print.html` meanwhile, if the site has one.
     mutating func writeNotePages(
         for notes: [Note], resolutions: [NoteResolution], jobs: Int, reuse: PageReuse?, indexer: SearchShardWriter
     ) throws -> NotePagesWritten {
@@ -61,6 +61,10 @@ struct PageWriter {
             }
             named.append(position)
         }
+        let printed = named.filter { !notes[$0].isDraft }
+        let printing = options.printsWholeCourse ? startPrintPage(of: printed, in: notes, resolutions: resolutions) : nil
+        var pagesWritten = false
+        defer { if !pagesWritten { printing?.abandon() } }
         let places = Dictionary(listed.enumerated().map { ($1.pagePath, $0) }, uniquingKeysWith: { first, _ in first })
         // What a page may show of the other notes: a front page's contents, and a theme's sidebar
         // (Derive's is filled from toc.js, written here).
@@ -78,6 +82,7 @@ struct PageWriter {
             let key = reuse?.key(of: note, resolution: resolutions[position], previous: previous, next: next, course: shown)
             if let key, let said = reuse?.reusable(key, page: note.pagePath, in: files.previous), files.carryOver(note.pagePath) {
                 made[position] = said
+                printing?.made(position, placement: said.print)
                 carriedMath.formUnion(note.mathRequests + outputMath(of: note))
             } else {
                 rendered.append((position, key))
@@ -122,6 +127,7 @@ struct PageWriter {
             return said
         } delivering: { place, said in
             made[rendered[place].position] = said
+            printing?.made(rendered[place].position, placement: said.print)
             searchPages(through: rendered[place].position)
         }
         searchPages(through: notes.count)
@@ -130,8 +136,12 @@ struct PageWriter {
             diagnostics += made[position]?.diagnostics ?? []
             pages.append(notes[position].pagePath)
         }
-        let printed = named.filter { !notes[$0].isDraft }.map { (notes[$0], resolutions[$0], made[$0]?.print) }
-        return NotePagesWritten(pages: pages, search: search, printed: printed)
+        pagesWritten = true
+        if let printing {
+            try printing.finish()
+            pages.append("print.html")
+        }
+        return NotePagesWritten(pages: pages, search: search, printed: printed.map { (notes[$0], resolutions[$0]) })
     }
 
     /// Writes the page of `notes[position]` alone, as `writeNotePages` writes it among the
@@ -175,17 +185,10 @@ struct PageWriter {
         notes.filter { !$0.isDraft && isUsable($0) }
     }
 
-    /// Writes the course's own pages after its notes' (`written`): the whole-course page (from
-    /// the notes' pages), the notation page and the site's pages; returns every page's path,
-    /// index first.
+    /// Writes the course's own pages after its notes' (`written`): the notation page and the
+    /// site's pages; returns every page's path, index first.
     mutating func writeCoursePages(after written: NotePagesWritten) throws -> [String] {
         var pages = written.pages
-        if options.printsWholeCourse {
-            try writePrintPage(
-                notes: written.printed.map(\.note), resolutions: written.printed.map(\.resolution),
-                placements: written.printed.map(\.placement))
-            pages.append("print.html")
-        }
         if !options.notation.isEmpty {
             try writeNotationPage(notes: written.printed.map(\.note), resolutions: written.printed.map(\.resolution))
             pages.append("notation.html")
@@ -209,12 +212,25 @@ struct PageWriter {
         return (previous.map { link(from: note, to: $0) }, next.map { link(from: note, to: $0) })
     }
 
+    /// Starts writing `print.html` on a thread of its own, for the notes at `positions` of `notes`,
+    /// each as soon as its page is said to be made.
+    private func startPrintPage(of positions: [Int], in notes: [Note], resolutions: [NoteResolution]) -> PrintPageThread {
+        let printed = positions.map { notes[$0] }, resolved = positions.map { resolutions[$0] }
+        return PrintPageThread { [self] thread in
+            // Begun once the first page is: no page of the site is on disk before its math is rendered.
+            if let first = positions.first { _ = try thread.placement(of: first) }
+            try writePrintPage(notes: printed, resolutions: resolved) { try thread.placement(of: positions[$0]) }
+        }
+    }
+
     /// The whole course on one page, `print.html`: the listed notes in reading order, each one's
     /// ids prefixed and its links moved to the page's own anchors (`PrintAnchors`). The template
     /// is rendered with markers for the sections' HTML, which is then streamed into the file a
-    /// section at a time, each body read from the bytes of the note's page that `placements` name
-    /// (a note whose placement is unknown is rendered again).
-    private func writePrintPage(notes: [Note], resolutions: [NoteResolution], placements: [PrintPage.Placement?]) throws {
+    /// section at a time, each body read from the bytes of the note's page that `placement` names
+    /// once the page is on disk (a note whose placement is unknown is rendered again).
+    private func writePrintPage(
+        notes: [Note], resolutions: [NoteResolution], placement: (Int) throws -> PrintPage.Placement?
+    ) throws {
         let anchors = PrintAnchors(pages: notes.map(\.pagePath))
         let skeleton = PrintSkeleton()
         let view = PrintPage(
@@ -229,7 +245,7 @@ struct PageWriter {
         let rendered = try templates.render(view, with: "print")
         func part(_ position: Int) throws -> (title: Data, body: Data) {
             let page = notes[position].pagePath
-            if let placement = placements[position], let range = placement.body, let body = try files.staged(page, bytes: range) {
+            if let placement = try placement(position), let range = placement.body, let body = try files.staged(page, bytes: range) {
                 return (Data(placement.titleHTML.utf8), body)
             }
             var renderer = renderer(for: notes[position], resolution: resolutions[position])
