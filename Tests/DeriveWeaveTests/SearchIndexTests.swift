@@ -119,27 +119,27 @@ struct SearchIndexTests {
             SearchIndex.Document(id: String(position), title: "Title \(position): Gradients' shapes", note: "N", href: "n.html", text: text)
         }
         let request = try JSONEncoder().encode(documents)
-        let worker = try LunrWorker(options: SiteOptions(), script: try TemplateLibrary().assets.appendingPathComponent("search-build.js"))
+        let indexer = try TemplateLibrary().assets.appendingPathComponent("search-build.js")
+        let worker = try LunrWorker(options: SiteOptions(), script: indexer)
         defer { worker.stop() }
         var script = Data()
         try worker.index(request, as: "search-index-1.js", into: { script += $0 })
+        // The same fields and pipelines (the indexer's own `configure`), with lunr's tokenizer.
         let stock = """
-            const fs = require("fs"), vm = require("vm"), lunr = require(process.argv[2]), window = {};
+            const vm = require("vm"), lunr = require(process.argv[2]), { configure } = require(process.argv[3]), window = {};
             vm.runInNewContext(process.argv[1], { window });
-            const documents = JSON.parse(process.argv[3]);
+            const documents = JSON.parse(process.argv[4]);
             const index = lunr(function () {
-              this.ref("id");
-              this.field("title", { boost: 10 });
-              this.field("text");
-              this.pipeline.remove(lunr.stemmer);
-              this.searchPipeline.remove(lunr.stemmer);
+              configure(lunr, this);
               for (const document of documents) this.add(document);
             });
             console.log(JSON.stringify(window.deriveSearchShards["search-index-1.js"].index));
             console.log(JSON.stringify(index.toJSON()));
             """
-        let lines = try node(["-e", stock, String(decoding: script, as: UTF8.self), SiteOptions().lunr.appendingPathComponent("lunr.js").path,
-                              String(decoding: request, as: UTF8.self)]).split(separator: "\n")
+        let lines = try node([
+            "-e", stock, String(decoding: script, as: UTF8.self), SiteOptions().lunr.appendingPathComponent("lunr.js").path, indexer.path,
+            String(decoding: request, as: UTF8.self),
+        ]).split(separator: "\n")
         #expect(lines.count == 2)
         #expect(lines.first == lines.last, "the shard's index is the one lunr builds with its own tokenizer and pipeline")
         for term in ["naïve", "rule", "constructor", "__proto__", "tostring", "valueof"] {

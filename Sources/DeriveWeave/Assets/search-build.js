@@ -5,17 +5,25 @@
 // search page loads for the shard, window.deriveSearchShards[file] = {index, documents}.
 // Run with the path of lunr.js as its argument, under node's --expose-gc: the memory of a shard
 // is then given back before the next one, so a process holds about one shard's worth at a time.
+// Required as a module, it runs nothing and gives `configure`, the index's fields and pipelines.
 "use strict";
 
-const lunr = require(process.argv[2]);
-const readline = require("readline");
+// The index's fields and pipelines, set on a lunr builder.
+function configure(lunr, builder) {
+  builder.ref("id");
+  builder.field("title", { boost: 10 });
+  builder.field("text");
+  // Keep labels (eq-delta) and Swift names (neuronForward) whole as well as in parts.
+  builder.pipeline.remove(lunr.stemmer);
+  builder.searchPipeline.remove(lunr.stemmer);
+}
 
 // The terms lunr's own tokenizer and `pipeline` make of a field, as strings, each distinct word
 // sent through the pipeline once (its functions look at nothing but the word). The builder is
 // then given an empty pipeline: the index is the same, built in about half the time, since lunr
 // no longer makes, trims and filters a token object for every word, nor turns each back into a
 // string at every lookup. (The index keeps the search pipeline, which this leaves as it is.)
-function termsOf(pipeline) {
+function termsOf(lunr, pipeline) {
   const made = new Map();
   return function (field) {
     if (field == null) return [];
@@ -30,16 +38,11 @@ function termsOf(pipeline) {
   };
 }
 
-function shard(request) {
+function shard(lunr, request) {
   const documents = request.documents;
   const index = lunr(function () {
-    this.ref("id");
-    this.field("title", { boost: 10 });
-    this.field("text");
-    // Keep labels (eq-delta) and Swift names (neuronForward) whole as well as in parts.
-    this.pipeline.remove(lunr.stemmer);
-    this.searchPipeline.remove(lunr.stemmer);
-    this.tokenizer = termsOf(this.pipeline);
+    configure(lunr, this);
+    this.tokenizer = termsOf(lunr, this.pipeline);
     this.pipeline = new lunr.Pipeline();
     for (const document of documents) this.add(document);
   });
@@ -49,8 +52,13 @@ function shard(request) {
   return "(window.deriveSearchShards = window.deriveSearchShards || {})[" + JSON.stringify(request.file) + "] = " + script + ";";
 }
 
-readline.createInterface({ input: process.stdin, crlfDelay: Infinity }).on("line", (line) => {
-  // Writes to a pipe are synchronous on Linux: the answer is out before the memory is collected.
-  process.stdout.write(shard(JSON.parse(line)) + "\n");
-  if (global.gc) global.gc();
-});
+if (require.main === module) {
+  const lunr = require(process.argv[2]);
+  require("readline").createInterface({ input: process.stdin, crlfDelay: Infinity }).on("line", (line) => {
+    // Writes to a pipe are synchronous on Linux: the answer is out before the memory is collected.
+    process.stdout.write(shard(lunr, JSON.parse(line)) + "\n");
+    if (global.gc) global.gc();
+  });
+}
+
+module.exports = { configure };
