@@ -68,42 +68,54 @@ public struct NoteDirectory: Codable, Hashable, Sendable {
 
         var contents = Contents()
         var visited: Set<String> = [root.path]
-        func walk(_ folder: URL, _ prefix: String) throws {
-            let keys: [URLResourceKey] = [.isSymbolicLinkKey, .isDirectoryKey, .isRegularFileKey]
-            let entries = try FileManager.default.contentsOfDirectory(
-                at: folder, includingPropertiesForKeys: keys, options: [.skipsHiddenFiles])
-            for entry in entries.sorted(by: { $0.lastPathComponent < $1.lastPathComponent }) {
-                let relative = prefix + entry.lastPathComponent
-                var target = entry
-                if try entry.resourceValues(forKeys: [.isSymbolicLinkKey]).isSymbolicLink == true {
-                    let destination = (try? FileManager.default.destinationOfSymbolicLink(atPath: entry.path)) ?? "?"
-                    target = entry.resolvingSymlinksInPath().standardizedFileURL
-                    guard FileManager.default.fileExists(atPath: target.path) else {
+        // One `lstat` an entry (and a `stat` and `realpath` a link), not Foundation's URL
+        // resource values, which stat a file again for each question asked of it.
+        func walk(_ folder: String, _ prefix: String) throws {
+            let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { !$0.hasPrefix(".") }
+            for name in names.sorted() {
+                let relative = prefix + name
+                let path = folder == "/" ? "/" + name : folder + "/" + name
+                var info = stat()
+                guard lstat(path, &info) == 0 else { continue }
+                var target = path
+                if info.st_mode & S_IFMT == S_IFLNK {
+                    let destination = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? "?"
+                    guard let resolved = Self.realPath(path), stat(resolved, &info) == 0 else {
                         contents.refusedLinks.append(RefusedLink(
                             relativePath: relative, reason: "a symbolic link to '\(destination)', which does not exist: not followed"))
                         continue
                     }
-                    guard isAllowed(target.path) else {
+                    guard isAllowed(resolved) else {
                         contents.refusedLinks.append(RefusedLink(
                             relativePath: relative,
                             reason: "a symbolic link to '\(destination)', outside the course: not followed (Derive reads nothing from outside the course)"))
                         continue
                     }
+                    target = resolved
                 }
-                var isFolder: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: target.path, isDirectory: &isFolder) else { continue }
-                if isFolder.boolValue {
-                    if visited.insert(target.resolvingSymlinksInPath().path).inserted { try walk(target, relative + "/") }
-                } else if try target.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile == true {
-                    let file = File(url: entry, relativePath: relative)
+                switch info.st_mode & S_IFMT {
+                case S_IFDIR:
+                    // A folder reached as itself has the real path of its parent, which `root` is.
+                    if visited.insert(target).inserted { try walk(target, relative + "/") }
+                case S_IFREG:
+                    let file = File(url: URL(fileURLWithPath: path, isDirectory: false), relativePath: relative)
                     if relative.hasSuffix(".md") { contents.notes.append(file) } else { contents.otherFiles.append(file) }
+                default:
+                    continue
                 }
             }
         }
-        try walk(root, "")
+        try walk(root.path, "")
         contents.notes.sort { Self.readingOrder($0.relativePath, $1.relativePath) }
         contents.otherFiles.sort { $0.relativePath < $1.relativePath }
         return contents
+    }
+
+    /// The canonical path of `path`, every link resolved; nil when it leads nowhere.
+    private static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     /// The path a location uses for `file` (`Notes/01-intro.md`).
