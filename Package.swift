@@ -135,7 +135,7 @@ let package = Package(
         ),
         .testTarget(name: "DeriveCoreTests", dependencies: ["DeriveCore"]),
         .testTarget(name: "DeriveCacheTests", dependencies: ["DeriveCache"]),
-        .testTarget(name: "DeriveMarkdownTests", dependencies: ["DeriveMarkdown"]),
+        .testTarget(name: "DeriveMarkdownTests", dependencies: ["DeriveMarkdown", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "DeriveResolveTests", dependencies: ["DeriveResolve", "DeriveMarkdown"]),
         .testTarget(name: "DeriveTangleTests", dependencies: ["DeriveTangle", "DeriveResolve", "DeriveMarkdown", "NoteGenerators", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "DeriveCheckTests", dependencies: ["DeriveCheck"]),

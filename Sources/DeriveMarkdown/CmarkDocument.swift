@@ -9,16 +9,17 @@ enum CmarkDocument {
     static let maximumNesting = 1000
 
     /// Parses `text` as CommonMark (no smart punctuation, no raw-HTML filtering: the weaver decides).
-    /// With `blocksOnly`, the copy stops at paragraphs and headings: their lines are kept, their
-    /// inlines are not (what the math scanners need of a first parse, at a fraction of the cost).
-    static func parse(_ text: String, blocksOnly: Bool = false) -> MarkdownNode {
-        parse(bytes: Array(text.utf8), blocksOnly: blocksOnly)
+    static func parse(_ text: String) -> MarkdownNode {
+        parse(bytes: Array(text.utf8), blocksOnly: false)
     }
 
-    /// Parses `lines` joined with `\n` as CommonMark, as `parse(_:blocksOnly:)` does; the joined
-    /// bytes live only while cmark reads them.
+    /// Parses `lines` joined with `\n` as CommonMark, as `parse(_:)` does; the joined bytes live
+    /// only while cmark reads them. With `blocksOnly`, only the block structure is kept (what the
+    /// math scanners need of a first parse, at a fraction of the cost): every block's kind,
+    /// source range, heading level and list properties, but no text and no inlines, the copy
+    /// stopping at paragraphs and headings; cmark reads the lines masked (`BlockSkeleton`).
     static func parse(lines: [[UInt8]], blocksOnly: Bool = false) -> MarkdownNode {
-        parse(bytes: SourceText.joinedBytes(lines), blocksOnly: blocksOnly)
+        parse(bytes: blocksOnly ? BlockSkeleton.joinedBytes(lines) : SourceText.joinedBytes(lines), blocksOnly: blocksOnly)
     }
 
     private static func parse(bytes consumed: consuming [UInt8], blocksOnly: Bool) -> MarkdownNode {
@@ -58,10 +59,11 @@ enum CmarkDocument {
         value.endLine = Int(cmark_node_get_end_line(node))
         value.endColumn = Int(cmark_node_get_end_column(node))
         switch value.kind {
-        case .codeBlock:
+        // A blocks-only copy keeps no text (cmark read it masked); its inlines are never reached.
+        case .codeBlock where !blocksOnly:
             value.literal = string(cmark_node_get_literal(node))
             value.fenceInfo = string(cmark_node_get_fence_info(node))
-        case .text, .code, .htmlBlock, .htmlInline:
+        case .htmlBlock where !blocksOnly, .text, .code, .htmlInline:
             value.literal = string(cmark_node_get_literal(node))
         case .heading:
             value.headingLevel = Int(cmark_node_get_heading_level(node))
