@@ -26,7 +26,9 @@ struct FrontMatter: Equatable {
         let yaml = SourceText.join(Array(source.lines[1..<(closing - 1)]))
         let loaded: Any?
         do {
-            loaded = try Yams.load(yaml: yaml)
+            // UTF-8 given, not `.default`, which reads the environment on every call (and a
+            // variable there would make Yams print to standard output).
+            loaded = try Yams.load(yaml: yaml, .default, .default, .utf8)
         } catch {
             return (matter, [Diagnostic(
                 .error, .frontMatterYAML, "front matter is not valid YAML: \(error)",

@@ -16,7 +16,7 @@ public struct ConfigurationReader: Sendable {
         var diagnostics: [Diagnostic] = []
         let root: Node?
         do {
-            root = try Yams.compose(yaml: yaml)
+            root = try Yams.compose(yaml: yaml, .default, .default, .utf8)  // `.default` would read the environment
         } catch let error as YamlError {
             return (configuration, [Diagnostic(.error, .configYAML, "not valid YAML: \(Self.problem(error))", at: location(Self.mark(error)))])
         } catch {
