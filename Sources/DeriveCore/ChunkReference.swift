@@ -17,11 +17,13 @@ public struct ChunkReference: Hashable, Sendable {
     /// whitespace, nothing else. Returns nil for any other line.
     public init?(line: Substring) {
         let indentation = line.prefix { $0 == " " || $0 == "\t" }
-        var rest = line.dropFirst(indentation.count)
+        var rest = line[indentation.endIndex...]
+        // Nearly every line of code is refused here, at its first bytes past the indentation.
+        guard rest.utf8.starts(with: "<<".utf8) else { return nil }
         while let last = rest.last, last == " " || last == "\t" { rest = rest.dropLast() }
         guard rest.hasPrefix("<<"), rest.hasSuffix(">>"), rest.count > 4 else { return nil }
         let name = rest.dropFirst(2).dropLast(2)
-        guard !name.contains("<<"), !name.contains(">>"), name.allSatisfy({ !$0.isNewline }) else { return nil }
+        guard !name.containsBytes("<<"), !name.containsBytes(">>"), name.allSatisfy({ !$0.isNewline }) else { return nil }
         self.name = String(name)
         self.indentation = indentation
     }

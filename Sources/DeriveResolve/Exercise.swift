@@ -37,7 +37,7 @@ public struct Exercise: Codable, Hashable, Sendable {
         var names: [String] = []
         var marked = false
         for line in code.split(separator: "\n", omittingEmptySubsequences: false) {
-            if line.contains("@Test") { marked = true }
+            if line.containsBytes("@Test") { marked = true }
             guard marked, let match = line.firstMatch(of: /\bfunc\s+(`[^`]+`|[^\s(<]+)/) else { continue }
             names.append(String(match.output.1))
             marked = false

@@ -22,7 +22,7 @@ enum ImplementsRule {
         for block in blocks {
             guard let role = block.attributes.role, let wanted = markers[role] else { continue }
             for label in block.attributes.implements {
-                guard let equation = tex[label], !wanted.contains(where: equation.contains) else { continue }
+                guard let equation = tex[label], !wanted.contains(where: equation.containsBytes) else { continue }
                 let kind = role == .update ? "an assignment" : "a derivative or an error term"
                 found.append(Diagnostic(
                     .warning, .implementsRoleMismatch,

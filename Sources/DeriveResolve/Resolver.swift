@@ -90,7 +90,7 @@ public struct Resolver: Sendable {
         var graph = ChunkGraph(note: note, blocks: blocks)
         let chunks = graph.resolve()
         diagnostics += graph.diagnostics
-        let declaresCheck = code.contains { block in block.isCompiled && Self.checkCalls.contains { block.code.contains($0) } }
+        let declaresCheck = code.contains { block in block.isCompiled && Self.checkCalls.contains { block.code.containsBytes($0) } }
         if !declaresCheck, let gradient = code.first(where: { $0.isCompiled && $0.attributes.role == .gradient }) {
             diagnostics.append(Diagnostic(
                 .warning, .checkMissing,

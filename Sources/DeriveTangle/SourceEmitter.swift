@@ -9,6 +9,8 @@ import DeriveCore
 /// resolve stage has already reported it.
 struct SourceEmitter {
     let notePath: String
+    /// `notePath` escaped for the string literal of a `#sourceLocation`.
+    private let escapedPath: String
     /// The compiled blocks that define each chunk, in document order.
     let chunks: [String: [CodeBlock]]
     /// The note lines of the references the resolve stage refused as too large.
@@ -29,6 +31,7 @@ struct SourceEmitter {
 
     init(notePath: String, chunks: [String: [CodeBlock]], unexpandedLines: Set<Int> = []) {
         self.notePath = notePath
+        self.escapedPath = Self.escaped(notePath)
         self.chunks = chunks
         self.unexpandedLines = unexpandedLines
     }
@@ -45,7 +48,7 @@ struct SourceEmitter {
     /// shows: the `@Test` line maps to the block's fence, so an error the block throws is reported
     /// there, and every line of the code to its own note line.
     mutating func emitExample(_ block: CodeBlock) {
-        let path = Self.escaped(notePath)
+        let path = escapedPath
         let line = block.location.line
         output += "#sourceLocation(file: \"\(path)\", line: \(line))\n"
             + "@Test(\"Worked example at line \(line)\") func workedExample\(line)() throws {\n"
@@ -67,7 +70,7 @@ struct SourceEmitter {
                 }
                 var mapped = nextMappedLine == noteLine
                 if !mapped && !Self.isFirstCaseOfSwitch(line, after: lastCodeLine) {
-                    output += "#sourceLocation(file: \"\(Self.escaped(notePath))\", line: \(noteLine))\n"
+                    output += "#sourceLocation(file: \"\(escapedPath)\", line: \(noteLine))\n"
                     isMapping = true
                     mapped = true
                 }
@@ -75,7 +78,7 @@ struct SourceEmitter {
                 // the mapping in force (it reports at the `<<name>>` line) and the next line is remapped.
                 output += line.isEmpty ? "\n" : indentation + line + "\n"
                 nextMappedLine = mapped ? noteLine + 1 : nil
-                if line.contains(where: { !$0.isWhitespace }) { lastCodeLine = line }
+                if Self.hasCode(line) { lastCodeLine = line }
                 continue
             }
             guard !unexpandedLines.contains(noteLine), !stack.contains(reference.name),
@@ -99,6 +102,14 @@ struct SourceEmitter {
         let trimmed = line.drop { $0 == " " || $0 == "\t" }
         let opensBrace = previous.last(where: { $0 != " " && $0 != "\t" }) == "{"
         return opensBrace && (trimmed.hasPrefix("case ") || trimmed.hasPrefix("default:") || trimmed.hasPrefix("@unknown"))
+    }
+
+    /// Whether `line` holds a character that is not whitespace: found at once in its bytes when one
+    /// is ASCII (a byte below 0x80 is a character of its own, or the start of one), else by
+    /// asking each character.
+    private static func hasCode(_ line: Substring) -> Bool {
+        line.utf8.contains { $0 < 0x80 && $0 != UInt8(ascii: " ") && !(0x09...0x0D).contains($0) }
+            || line.contains { !$0.isWhitespace }
     }
 
     /// `path` escaped for a Swift string literal.

@@ -1,5 +1,6 @@
 import DeriveCore
 import DeriveResolve
+import Foundation
 
 /// Tangles notes into Swift: per note, a module source and a test source.
 public struct Tangler: Sendable {
@@ -36,9 +37,12 @@ public struct Tangler: Sendable {
     }
 
     /// Tangles every note (`resolutions[i]` resolves `notes[i]`), with an error for each pair of
-    /// notes that would write the same file.
+    /// notes that would write the same file; one note per core at once.
     public func tangle(_ notes: [Note], resolutions: [NoteResolution]) -> (tangled: [TangledNote], diagnostics: [Diagnostic]) {
-        (zip(notes, resolutions).map { tangle($0, resolution: $1) }, OutputCollisions.diagnostics(for: notes))
+        let tangled = Array(notes.indices).concurrentMap(jobs: ProcessInfo.processInfo.activeProcessorCount) { index in
+            tangle(notes[index], resolution: resolutions[index])
+        }
+        return (tangled, OutputCollisions.diagnostics(for: notes))
     }
 
     /// The file name a note's sources take (`01-intro.swift`, `part-1__01-intro.swift`).
