@@ -15,8 +15,8 @@ public struct ParsedNote: Sendable {
 /// once for every stage (DeriveResolve).
 public struct NoteParser: Sendable {
     /// The largest note read, in bytes (64 MiB): time and memory grow linearly with a note's size
-    /// (about 0.2 s and 30 MiB per MiB in a release build, 3-4x the time of `cmark` on the note
-    /// and 1.3x its memory; Documentation/Limits.md), and a larger note is refused at its first line.
+    /// (about 0.13 s and 19 MiB per MiB in a release build, 2.3x the time of `cmark` on the note
+    /// and 0.8x its memory; Documentation/Limits.md), and a larger note is refused at its first line.
     public static let maximumSize = 64 << 20
 
     /// Creates a parser.
