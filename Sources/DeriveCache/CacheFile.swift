@@ -116,8 +116,16 @@ public final class CacheFile: @unchecked Sendable {
                 let handle = try FileHandle(forWritingTo: url)
                 defer { try? handle.close() }
                 try handle.seekToEnd()
+                // Written a MiB or so at a time: a copy of all that was added (the pages' records
+                // of a 1,000-note course are 15 MB) would raise the build's peak memory.
                 var appended = Data()
-                for (key, value) in added { appended.append(Self.record(key, value)) }
+                for (key, value) in added {
+                    appended.append(Self.record(key, value))
+                    if appended.count >= 1 << 20 {
+                        try handle.write(contentsOf: appended)
+                        appended.removeAll(keepingCapacity: true)
+                    }
+                }
                 try handle.write(contentsOf: appended)
             }
             added = []

@@ -59,6 +59,22 @@ struct CacheFileTests {
         #expect(CacheFile(url: url).value(for: CacheKey("key 2")) == Data("more".utf8))
     }
 
+    @Test func entriesOfManyMegabytesAreAppendedWhole() throws {
+        let url = try temporaryFile()
+        defer { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }
+        // Five MiB and more in entries of every size up to 300 KB: written in pieces of about a
+        // MiB, each entry must still be found whole, in a file with no byte to spare.
+        let values = (0..<40).map { index in Data(repeating: UInt8(index), count: 1 + index * 7_919 % 300_000) }
+        let cache = CacheFile(url: url)
+        for (index, value) in values.enumerated() { cache.set(value, for: CacheKey("big \(index)")) }
+        try cache.save()
+        let reopened = CacheFile(url: url)
+        for (index, value) in values.enumerated() { #expect(reopened.value(for: CacheKey("big \(index)")) == value, "entry \(index)") }
+        #expect(reopened.damage.isEmpty)
+        let recordBytes = values.reduce(0) { $0 + 64 + 4 + $1.count + 32 }
+        #expect(try Data(contentsOf: url).count == Data("derive-cache 1\n".utf8).count + recordBytes)
+    }
+
     @Test func aTruncatedFileIsReportedOnceAndItsLostEntriesRebuilt() throws {
         let url = try temporaryFile()
         defer { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }
