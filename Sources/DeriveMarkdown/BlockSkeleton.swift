@@ -9,12 +9,13 @@
 /// underline character, `<`, `[`, `!`, `|` or `\`), and its trailing spaces, tabs and `#`
 /// (where an ATX heading's closing sequence would be). Whatever starts a line is decided by
 /// the bytes before its first plain character: indentation, block quotes, list items, ATX
-/// headings, fences, thematic breaks, setext underlines. Past them cmark's block parser reads only a fence's info string, an HTML
-/// block's end condition and link reference definitions. So a line is left as it is when the part
-/// that would be masked holds a backtick (it would make a backtick fence's info string valid),
-/// a `>` (every HTML end condition holds one) or a NUL (which cmark widens to U+FFFD); when
-/// the line holds `<` (a masked attribute could make an open tag valid); and throughout a run of
-/// non-blank lines that holds `]:`, where a definition could begin or end.
+/// headings, fences, thematic breaks, setext underlines. Past them cmark's block parser reads
+/// only a fence's info string, an HTML block's end condition and link reference definitions. So
+/// a line is left as it is when the part that would be masked holds a backtick (it would make a
+/// backtick fence's info string valid), a `>` (every HTML end condition holds one) or a NUL
+/// (which cmark widens to U+FFFD); when the line holds `<` (a masked attribute could make an
+/// open tag valid); and throughout a run of non-blank lines that holds `]:`, where a definition
+/// could begin or end.
 enum BlockSkeleton {
     /// `lines` joined with `\n` and a final newline, as `SourceText.joinedBytes`, masked.
     static func joinedBytes(_ lines: [[UInt8]]) -> [UInt8] {

@@ -1,3 +1,4 @@
+import DeriveCore
 import Foundation
 
 /// What the `print` template shows: the whole course on one page (`print.html`), every listed
@@ -30,28 +31,8 @@ struct PrintPage {
         /// Where `part` is in `page`, the bytes of the note's page.
         init(_ part: PrintPage.Part, in page: Data) {
             titleHTML = part.titleHTML
-            let bytes = Data(part.body.utf8)
-            body = bytes.isEmpty ? 0..<0 : Self.firstRange(of: bytes, in: page)
-        }
-
-        /// Where `part` (not empty) first occurs in `page`, by offset: each place that starts
-        /// with its first byte found by `memchr` and compared by `memcmp`, a fraction of the time
-        /// `Data.range(of:)` takes to find a note's body in its page.
-        private static func firstRange(of part: Data, in page: Data) -> Range<Int>? {
-            page.withUnsafeBytes { page in
-                part.withUnsafeBytes { part in
-                    guard let base = page.baseAddress, let needle = part.baseAddress, page.count >= part.count else { return nil }
-                    let first = Int32(part[0])
-                    var offset = 0
-                    while offset <= page.count - part.count,
-                          let hit = memchr(base + offset, first, page.count - part.count - offset + 1) {
-                        let at = base.distance(to: UnsafeRawPointer(hit))
-                        if memcmp(hit, needle, part.count) == 0 { return at..<at + part.count }
-                        offset = at + 1
-                    }
-                    return nil
-                }
-            }
+            var html = part.body
+            body = html.withUTF8 { html in page.withUnsafeBytes { $0.firstRange(of: UnsafeRawBufferPointer(html)) } }
         }
     }
 
