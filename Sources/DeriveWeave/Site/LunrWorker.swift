@@ -11,7 +11,7 @@ final class LunrWorker: @unchecked Sendable {
     /// Starts node on `script` with the node and lunr that `options` name.
     init(options: SiteOptions, script: URL) throws {
         node = try NodeProcess(
-            node: options.nodeExecutable, arguments: ["--expose-gc", script.path, options.lunr.appendingPathComponent("lunr.js").path],
+            node: options.nodeExecutable, arguments: [script.path, options.lunr.appendingPathComponent("lunr.js").path],
             failure: WeaveError.searchIndexFailed)
     }
 
