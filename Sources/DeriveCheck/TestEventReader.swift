@@ -36,7 +36,7 @@ public struct TestEventReader: Sendable {
     /// Reads the next bytes of the stream (any cut, even inside a line).
     public mutating func read(_ bytes: Data) {
         partialLine.append(bytes)
-        while let newline = partialLine.firstIndex(of: UInt8(ascii: "\n")) {
+        while let newline = partialLine.firstIndex(ofByte: UInt8(ascii: "\n")) {
             let line = partialLine[partialLine.startIndex..<newline]
             partialLine = Data(partialLine[partialLine.index(after: newline)...])
             if let record = try? JSONDecoder().decode(Record.self, from: line) { read(record) }

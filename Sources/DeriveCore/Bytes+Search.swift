@@ -34,3 +34,15 @@ extension Substring {
         return text.withUTF8 { text in part.withUTF8 { UnsafeRawBufferPointer(text).firstRange(of: UnsafeRawBufferPointer($0)) != nil } }
     }
 }
+
+extension Data {
+    /// The index of the first `byte` in the data, found by `memchr`. (`firstIndex(of:)` reads
+    /// Data a byte at a time, each read checked for exclusive access: most of the time a worker
+    /// spends reading node's answers went there.)
+    public func firstIndex(ofByte byte: UInt8) -> Index? {
+        withUnsafeBytes { raw in
+            guard let base = raw.baseAddress, let hit = memchr(base, Int32(byte), raw.count) else { return nil }
+            return startIndex + base.distance(to: UnsafeRawPointer(hit))
+        }
+    }
+}

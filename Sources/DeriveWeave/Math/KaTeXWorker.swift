@@ -1,3 +1,4 @@
+import DeriveCore
 import Foundation
 
 /// One `node` process running KaTeX (`Assets/katex-render.js`): JSON lines in, JSON lines out,
@@ -23,7 +24,9 @@ final class KaTeXWorker: @unchecked Sendable {
     private let input: FileHandle
     private let output: FileHandle
     private let errors: FileHandle
+    /// What node has written and this worker not yet read, from `unread` on.
     private var pending = Data()
+    private var unread = 0
     private var stopped = false
 
     /// Starts node on `script` with the node, KaTeX and macros that `options` name.
@@ -96,14 +99,17 @@ final class KaTeXWorker: @unchecked Sendable {
     /// The next line node writes, without its newline; throws if node stops first.
     private func readLine() throws -> Data {
         while true {
-            if let newline = pending.firstIndex(of: UInt8(ascii: "\n")) {
-                let line = pending[pending.startIndex..<newline]
-                pending = Data(pending[(newline + 1)...])
-                return Data(line)
+            // The lines read are dropped only when a new chunk is needed, not each time one is
+            // read, which would copy what is left of the chunk once for every line in it.
+            if let newline = pending[unread...].firstIndex(ofByte: UInt8(ascii: "\n")) {
+                defer { unread = newline + 1 }
+                return pending[unread..<newline]
             }
             let chunk = output.availableData
             if chunk.isEmpty { throw WeaveError.mathRendererFailed("node stopped answering") }
-            pending.append(chunk)
+            var rest = Data(pending[unread...])  // a fresh buffer: a slice would keep every line read
+            rest.append(chunk)
+            (pending, unread) = (rest, 0)
         }
     }
 

@@ -1,3 +1,4 @@
+import DeriveCore
 import Foundation
 
 /// One `node` process running Derive's search indexer (`Assets/search-build.js`): a shard's
@@ -32,7 +33,7 @@ final class LunrWorker: @unchecked Sendable {
             // What the pipe holds now: `read(upToCount:)` would wait for more than the answer.
             let chunk = node.output.availableData
             guard !chunk.isEmpty else { throw failure("node stopped answering") }
-            if let newline = chunk.firstIndex(of: UInt8(ascii: "\n")) {
+            if let newline = chunk.firstIndex(ofByte: UInt8(ascii: "\n")) {
                 return try append(Data(chunk[...newline]))
             }
             try append(chunk)

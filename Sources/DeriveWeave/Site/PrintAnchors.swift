@@ -46,11 +46,11 @@ struct PrintAnchors {
             var copied = 0  // the bytes before this are in `result`
             var searched = 0  // where the next quote is looked for
             while let open = Self.quote(in: bytes, from: searched) {
-                guard let close = Self.quote(in: bytes, from: open + 1) else { break }
                 guard let name = Self.name(before: open, in: bytes, notBefore: copied) else {
                     searched = open + 1
                     continue
                 }
+                guard let close = Self.quote(in: bytes, from: open + 1) else { break }
                 result.append(UnsafeBufferPointer(rebasing: bytes[copied...open]))
                 let value = String(decoding: UnsafeBufferPointer(rebasing: bytes[(open + 1)..<close]), as: UTF8.self)
                 let moved = name == Self.names[0] ? prefix + "-" + value : address(value, page: page, prefix: prefix)
@@ -66,6 +66,10 @@ struct PrintAnchors {
     /// The attributes moved, each as it stands before its value's opening quote: `id=` first.
     private static let names = ["id=", "href=", "src="].map { Array($0.utf8) }
 
+    /// The byte before the `=` of each name in `names`: a quote after any other (`class="`,
+    /// `style="`, a value's closing quote) is passed over without comparing names.
+    private static let lastLetters = names.map { $0[$0.count - 2] }
+
     /// The bytes that may stand before an attribute's name: space, newline, tab.
     private static let spaces: [UInt8] = [0x20, 0x0A, 0x09]
 
@@ -80,7 +84,8 @@ struct PrintAnchors {
     /// The attribute name (one of `names`) that stands, after a space, tab or newline at or after
     /// `floor`, right before the quote at `quote` in `bytes`; nil when there is none.
     private static func name(before quote: Int, in bytes: UnsafeBufferPointer<UInt8>, notBefore floor: Int) -> [UInt8]? {
-        names.first { name in
+        guard quote >= 2, bytes[quote - 1] == UInt8(ascii: "="), lastLetters.contains(bytes[quote - 2]) else { return nil }
+        return names.first { name in
             let space = quote - name.count - 1
             guard space >= floor, spaces.contains(bytes[space]) else { return false }
             return bytes[(space + 1)..<quote].elementsEqual(name)
