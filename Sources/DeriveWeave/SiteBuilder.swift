@@ -77,7 +77,7 @@ public struct SiteBuilder: Sendable {
             summary.pages = []
         }
         if !summary.pages.isEmpty {
-            reuse?.record(in: siteDirectory)
+            reuse?.record(in: siteDirectory, jobs: options.jobs)
             search?.record(in: siteDirectory)
         }
         for cache in [cache, pagesCache].compactMap({ $0 }) {

@@ -84,6 +84,32 @@ struct SearchIndexTests {
         #expect(try search(for: "edit", in: edited.site).hrefs == ["09-n.html"])
     }
 
+    @Test func aFormulaIsSearchedByTheWordsOfItsTeX() {
+        #expect(SearchText.words(ofTeX: "\\delta^{[2]}_j = \\big(W^{[3]\\top} \\delta^{[3]}\\big) \\odot \\sigma'(z)") == "delta top odot sigma")
+        #expect(SearchText.words(ofTeX: "\\frac{\\partial J}{\\partial W} = \\operatorname{ReLU}(z)") == "partial ReLU")
+        #expect(SearchText.words(ofTeX: "\\begin{aligned} z &= W a + b \\end{aligned}") == "", "one-letter names and layout say nothing")
+        #expect(SearchText.words(ofTeX: "\\text{loss} = \\mathcal{L}(\\hat y, y)") == "loss hat")
+        let prose: [Inline] = [.text("The error "), .math(InlineMath(tex: "\\delta^{[l]}_j", location: Fixtures.location("Notes/01-a.md", 3))), .text(" flows back.")]
+        #expect(SearchText.of(prose) == "The error delta flows back.")
+    }
+
+    /// Search finds a note by a formula's command (`delta` for `\delta^{[l]}_j`), which it
+    /// could not when the TeX was indexed as written, and not by a command that lays a formula out.
+    @Test func searchFindsANoteByItsFormulasWords() throws {
+        let workspace = try Fixtures.workspace()
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        let notes = [("01-a", "The error ", "\\delta^{[l]}_j"), ("02-b", "A bracket ", "\\left( z \\right)")].map { stem, prose, tex in
+            let path = "Notes/\(stem).md"
+            return Fixtures.note(stem, title: stem, blocks: [
+                Fixtures.heading(1, stem, anchor: stem, path),
+                Fixtures.paragraph([.text(prose), .math(InlineMath(tex: tex, location: Fixtures.location(path, 3))), .text(".")], path),
+            ])
+        }
+        let site = try BuiltSite(notes, in: workspace).site
+        #expect(try search(for: "delta", in: site).hrefs == ["01-a.html"])
+        #expect(try search(for: "left", in: site).hrefs == [])
+    }
+
     @Test func anIndexerThatFailsFailsTheBuildWithWhatNodeSaidAndLeavesTheSite() throws {
         let workspace = try Fixtures.workspace()
         defer { try? FileManager.default.removeItem(at: workspace) }

@@ -4,9 +4,11 @@ import Foundation
 /// Renders TeX to HTML for a whole build through a pool of long-lived KaTeX workers
 /// (`KaTeXWorker`, one `node` process each), never rendering a (TeX, display) pair twice.
 ///
-/// `prepare` renders a build's distinct formulas up front, split across up to `jobs` workers
-/// that run at once; `render` then answers from memory (or, for a formula `prepare` was not
-/// given, from the first worker). Safe to call from several threads.
+/// `prepare` starts rendering a build's distinct formulas, split across up to `jobs` workers
+/// that run at once, and returns: pages are rendered meanwhile, `render` waiting for a formula
+/// only until its worker has answered it (the formulas come in the order the pages ask for them,
+/// so the first pages wait for little). A formula `prepare` was not given is rendered when it
+/// is asked for. Safe to call from several threads.
 final class KaTeXRenderer: @unchecked Sendable {
     /// One formula to render.
     typealias Request = KaTeXWorker.Request
@@ -15,11 +17,16 @@ final class KaTeXRenderer: @unchecked Sendable {
     private let script: URL
     private let jobs: Int
     private let store: MathStore?
-    private let lock = NSLock()
-    /// Held while the workers render, so that one batch at a time talks to them.
-    private let rendering = NSLock()
+    /// Guards what follows, and is signalled whenever a formula is answered or a batch ends.
+    private let condition = NSCondition()
     private var workers: [KaTeXWorker] = []
     private var answers: [Request: RenderedMath] = [:]
+    /// The formulas of the batch being rendered that are not answered yet.
+    private var pending = Set<Request>()
+    /// Whether a batch is being rendered: one at a time talks to the workers.
+    private var busy = false
+    /// What stopped a batch: every formula it left unanswered, and every later batch, fails with it.
+    private var failure: (any Error)?
     private let clock = ContinuousClock()
     private var counts = MathStatistics()
 
@@ -34,42 +41,86 @@ final class KaTeXRenderer: @unchecked Sendable {
 
     deinit { stop() }
 
-    /// What this renderer has done so far.
-    var statistics: MathStatistics { lock.withLock { counts } }
+    /// What this renderer has done so far, once the batch being rendered, if any, has ended.
+    var statistics: MathStatistics {
+        condition.withLock {
+            waitUntilIdle()
+            return counts
+        }
+    }
 
-    /// Renders every formula of `requests` not yet known, on up to `jobs` workers at once.
+    /// Starts rendering every formula of `requests` not yet known, on up to `jobs` workers at
+    /// once, once the batch being rendered, if any, has ended; throws if the workers cannot be
+    /// started or an earlier batch failed.
     func prepare(_ requests: [Request]) throws {
-        rendering.lock()
-        defer { rendering.unlock() }
-        let missing: [Request] = lock.withLock {
-            var seen = Set<Request>()
-            return requests.filter { answers[$0] == nil && seen.insert($0).inserted }
-        }
+        condition.lock()
+        defer { condition.unlock() }
+        waitUntilIdle()
+        if let failure { throw failure }
+        var seen = Set<Request>()
         var unrendered: [Request] = []
-        var stored: [(Request, RenderedMath)] = []
-        for request in missing {
-            if let answer = store?.answer(for: request) { stored.append((request, answer)) } else { unrendered.append(request) }
-        }
-        lock.withLock {
-            for (request, answer) in stored { answers[request] = answer }
-            counts.cached += stored.count
+        for request in requests where answers[request] == nil && seen.insert(request).inserted {
+            if let answer = store?.answer(for: request) {
+                answers[request] = answer
+                counts.cached += 1
+            } else {
+                unrendered.append(request)
+            }
         }
         guard !unrendered.isEmpty else { return }
-        let start = clock.now
         // A worker costs a node start (about 0.1 s): only worth it for a few dozen formulas.
         let count = min(jobs, max(1, unrendered.count / 32))
-        let pool = try lock.withLock { try workersStarted(count) }
+        let pool = try workersStarted(count)
         TestStopPoint.katex.reach()
+        busy = true
+        pending.formUnion(unrendered)
         let shares = (0..<count).map { worker in stride(from: worker, to: unrendered.count, by: count).map { unrendered[$0] } }
-        let results = try Array(0..<count).concurrentMap(jobs: count) { try pool[$0].render(shares[$0]) }
-        var rendered: [(Request, RenderedMath)] = []
-        for (share, answers) in zip(shares, results) { rendered += zip(share, answers) }
-        lock.withLock {
-            for (request, answer) in rendered { answers[request] = answer }
-            counts.rendered += rendered.count
-            counts.duration += clock.now - start
+        let start = clock.now
+        let batch = DispatchGroup()
+        for (worker, share) in zip(pool, shares) {
+            batch.enter()
+            Thread { [self] in
+                do {
+                    try worker.render(share) { place, answer in answered(share[place], answer) }
+                } catch {
+                    failed(share, error)
+                }
+                batch.leave()
+            }.start()
         }
-        store?.add(rendered)
+        batch.notify(queue: .global()) { [self] in
+            condition.withLock {
+                busy = false
+                counts.rendered += unrendered.count { answers[$0] != nil }
+                counts.duration += clock.now - start
+                condition.broadcast()
+            }
+        }
+    }
+
+    /// Records the answer to `request`, for the pages waiting for it, and stores it: whoever
+    /// has a formula's answer may save the store with it in.
+    private func answered(_ request: Request, _ answer: RenderedMath) {
+        store?.add([(request, answer)])
+        condition.withLock {
+            answers[request] = answer
+            pending.remove(request)
+            condition.broadcast()
+        }
+    }
+
+    /// Records why the worker rendering `share` stopped, failing its formulas still unanswered.
+    private func failed(_ share: [Request], _ error: any Error) {
+        condition.withLock {
+            if failure == nil { failure = error }
+            pending.subtract(share)
+            condition.broadcast()
+        }
+    }
+
+    /// Waits until no batch is being rendered. Call with the lock held.
+    private func waitUntilIdle() {
+        while busy { condition.wait() }
     }
 
     /// Keeps the stored answers for `requests` for later builds without rendering or reading them
@@ -78,25 +129,34 @@ final class KaTeXRenderer: @unchecked Sendable {
         store?.keep(requests)
     }
 
-    /// KaTeX's answer for `tex`, in display style when `display` is set.
+    /// KaTeX's answer for `tex`, in display style when `display` is set, once its worker has
+    /// given it.
     func render(_ tex: String, display: Bool) throws -> RenderedMath {
         let request = Request(tex: tex, display: display)
-        if let known = lock.withLock({ () -> RenderedMath? in
-            counts.expressions += 1
-            return answers[request]
-        }) {
+        condition.lock()
+        counts.expressions += 1
+        while pending.contains(request) { condition.wait() }
+        if let known = answers[request] {
+            condition.unlock()
             return known
         }
+        let failed = failure
+        condition.unlock()
+        if let failed { throw failed }
         try prepare([request])
-        guard let answer = lock.withLock({ answers[request] }) else {
-            throw WeaveError.mathRendererFailed("no answer for \(tex)")
+        return try condition.withLock {
+            while pending.contains(request) { condition.wait() }
+            guard let answer = answers[request] else {
+                throw failure ?? WeaveError.mathRendererFailed("no answer for \(tex)")
+            }
+            return answer
         }
-        return answer
     }
 
-    /// Ends every worker that was started.
+    /// Ends every worker that was started, once the batch being rendered, if any, has ended.
     func stop() {
-        let running = lock.withLock {
+        let running = condition.withLock {
+            waitUntilIdle()
             defer { workers = [] }
             return workers
         }

@@ -42,8 +42,10 @@ final class KaTeXWorker: @unchecked Sendable {
 
     deinit { stop() }
 
-    /// KaTeX's answers to `requests`, in their order.
-    func render(_ requests: [Request]) throws -> [RenderedMath] {
+    /// KaTeX's answers to `requests`, in their order, each also handed to `deliver` with its
+    /// request's position as soon as node gives it.
+    @discardableResult
+    func render(_ requests: [Request], delivering deliver: (Int, RenderedMath) -> Void = { _, _ in }) throws -> [RenderedMath] {
         guard !requests.isEmpty else { return [] }
         let encoder = JSONEncoder()
         var lines = Data()
@@ -84,6 +86,7 @@ final class KaTeXWorker: @unchecked Sendable {
             } else {
                 throw failure("an answer with neither html nor error")
             }
+            deliver(answers.count - 1, answers[answers.count - 1])
         }
         return answers
     }

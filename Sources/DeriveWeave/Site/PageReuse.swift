@@ -61,14 +61,14 @@ final class PageReuse: @unchecked Sendable {
         lock.withLock { written.append((key, page, made)) }
     }
 
-    /// Records each page made as the file it now is in `site`.
-    func record(in site: URL) {
-        let encoder = JSONEncoder()
-        for (key, page, made) in lock.withLock({ written }) {
+    /// Records each page made as the file it now is in `site`, the entries encoded on up to `jobs` threads.
+    func record(in site: URL, jobs: Int) {
+        let entries = lock.withLock { written }.concurrentMap(jobs: jobs) { key, page, made -> (CacheKey, Data)? in
             guard let stamp = FileStamp.of(site.appendingPathComponent(page)),
-                  let data = try? encoder.encode(Entry(stamp: stamp, diagnostics: made.diagnostics, search: made.search, print: made.print))
-            else { continue }
-            file.set(data, for: key)
+                  let data = try? JSONEncoder().encode(Entry(stamp: stamp, diagnostics: made.diagnostics, search: made.search, print: made.print))
+            else { return nil }
+            return (key, data)
         }
+        for case let (key, data)? in entries { file.set(data, for: key) }
     }
 }

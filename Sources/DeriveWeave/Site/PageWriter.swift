@@ -367,7 +367,7 @@ struct PageWriter {
         var documents: [SearchIndex.Document] = []
         let page = SitePath.encodedHref(note.pagePath)
         var prose: [String] = []
-        Block.forEach(in: note.blocks) { if case .paragraph(let paragraph) = $0 { prose.append(paragraph.content.plainText) } }
+        Block.forEach(in: note.blocks) { if case .paragraph(let paragraph) = $0 { prose.append(SearchText.of(paragraph.content)) } }
         documents.append(SearchIndex.document(title: note.title, note: note.title, href: page, text: ([note.summary ?? ""] + prose).joined(separator: " ")))
         for heading in note.headings where heading.level > 1 {
             documents.append(SearchIndex.document(title: heading.content.plainText, note: note.title, href: page + "#" + heading.anchor, text: ""))
@@ -376,7 +376,7 @@ struct PageWriter {
         for equation in resolution.equations {
             documents.append(SearchIndex.document(
                 title: "Equation (\(equation.number)) \(equation.label)", note: note.title, href: page + "#" + equation.label,
-                text: equation.label + " " + (math[equation.label] ?? "")))
+                text: equation.label + " " + SearchText.words(ofTeX: math[equation.label] ?? "")))
         }
         var seen = Set<String>()
         for (declaration, block) in declarations where seen.insert(declaration.name + declaration.kind).inserted {

@@ -1,0 +1,60 @@
+import DeriveCore
+
+/// The text search indexes of prose and formulas: the text a reader sees, each formula as the
+/// words of its TeX. lunr makes one term of each run of TeX between spaces (`delta^{[2]}_j`),
+/// which no query can match; the words of a formula are what a reader searches for: the names of
+/// its commands and its other runs of two letters or more (`\delta^{[2]}_j` -> `delta`,
+/// `\operatorname{ReLU}(z)` -> `ReLU`), each once, without the commands that only lay a formula
+/// out (`\frac`, `\left`, `\begin{aligned}`), which would make every formula match `left` or `end`.
+enum SearchText {
+    /// `inlines` as search reads them.
+    static func of(_ inlines: [Inline]) -> String {
+        var text = ""
+        append(inlines, to: &text)
+        return text
+    }
+
+    /// The words of a formula, each once, in the order they first occur, separated by spaces.
+    static func words(ofTeX tex: String) -> String {
+        var words: [Substring] = []
+        var seen = Set<Substring>()
+        var start: String.Index?
+        func endWord(at end: String.Index) {
+            guard let from = start else { return }
+            start = nil
+            let word = tex[from..<end]
+            guard word.count > 1, !layout.contains(word), seen.insert(word).inserted else { return }
+            words.append(word)
+        }
+        for index in tex.indices {
+            if tex[index].isLetter {
+                if start == nil { start = index }
+            } else {
+                endWord(at: index)
+            }
+        }
+        endWord(at: tex.endIndex)
+        return words.joined(separator: " ")
+    }
+
+    /// Commands and environments that lay a formula out rather than name what is in it.
+    private static let layout: Set<Substring> = [
+        "begin", "end", "left", "right", "middle", "big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr",
+        "frac", "dfrac", "tfrac", "displaystyle", "textstyle", "limits", "quad", "qquad", "text", "textrm", "textbf",
+        "mathrm", "mathbf", "mathit", "mathsf", "mathcal", "mathbb", "boldsymbol", "operatorname",
+        "aligned", "align", "gathered", "cases", "array", "matrix", "bmatrix", "pmatrix", "vmatrix",
+        "cdots", "ldots", "vdots", "ddots", "hline",
+    ]
+
+    private static func append(_ inlines: [Inline], to text: inout String) {
+        for inline in inlines {
+            switch inline {
+            case .math(let math): text += words(ofTeX: math.tex)
+            case .emphasis(let content), .strong(let content), .strikethrough(let content), .link(_, _, let content, _):
+                append(content, to: &text)
+            case .image(_, _, let alt, _): append(alt, to: &text)
+            default: text += inline.plainText
+            }
+        }
+    }
+}
