@@ -31,6 +31,15 @@ struct TemplateViewTests {
         expectFields(of: Self.entry)
         expectFields(of: IndexPage.Section(folder: "", heading: nil, notes: [Self.entry]))
         expectFields(of: PrintPage.Section(anchor: "n00", title: "A", titleHTML: "A", titleAnchor: nil, body: ""))
+        expectFields(of: NotePage.Declaration(kind: "func", name: "f", blocks: [Self.link]))
+        expectFields(of: NotePage.CourseContents(sections: []))
+        expectFields(of: page.results)
+        let row = ResultsSection.Row(name: "W", shape: "2×3", finiteDifferenceError: "1e-9", autodiffError: "0", tolerance: "1e-6", passed: true)
+        expectFields(of: row)
+        expectFields(of: ResultsSection.Derivation(subject: "f", line: 3, passed: true, expectsRejection: false, rows: [row]))
+        let result = ResultsSection.Result(name: "loss", value: "0.1")
+        expectFields(of: result)
+        expectFields(of: ResultsSection.Training(line: 9, svg: "<svg/>", results: [result]))
     }
 
     @Test func aFieldReadsAsThroughReflection() {

@@ -83,3 +83,31 @@ struct ResultsSection {
         }
     }
 }
+
+extension ResultsSection: TemplateView {
+    static let fields: [String: PartialKeyPath<Self> & Sendable] = [
+        "checksRun": \.checksRun, "derivations": \.derivations, "trainings": \.trainings, "declaresNone": \.declaresNone,
+        "checkedAt": \.checkedAt, "checkedAtISO": \.checkedAtISO,
+    ]
+}
+
+extension ResultsSection.Derivation: TemplateView {
+    static let fields: [String: PartialKeyPath<Self> & Sendable] = [
+        "subject": \.subject, "line": \.line, "passed": \.passed, "expectsRejection": \.expectsRejection, "rows": \.rows,
+    ]
+}
+
+extension ResultsSection.Row: TemplateView {
+    static let fields: [String: PartialKeyPath<Self> & Sendable] = [
+        "name": \.name, "shape": \.shape, "finiteDifferenceError": \.finiteDifferenceError, "autodiffError": \.autodiffError,
+        "tolerance": \.tolerance, "passed": \.passed,
+    ]
+}
+
+extension ResultsSection.Training: TemplateView {
+    static let fields: [String: PartialKeyPath<Self> & Sendable] = ["line": \.line, "svg": \.svg, "results": \.results]
+}
+
+extension ResultsSection.Result: TemplateView {
+    static let fields: [String: PartialKeyPath<Self> & Sendable] = ["name": \.name, "value": \.value]
+}

@@ -107,6 +107,14 @@ extension NotePage.Contents: TemplateView {
     static let fields: [String: PartialKeyPath<Self> & Sendable] = ["anchor": \.anchor, "text": \.text, "level": \.level]
 }
 
+extension NotePage.Declaration: TemplateView {
+    static let fields: [String: PartialKeyPath<Self> & Sendable] = ["kind": \.kind, "name": \.name, "blocks": \.blocks]
+}
+
+extension NotePage.CourseContents: TemplateView {
+    static let fields: [String: PartialKeyPath<Self> & Sendable] = ["sections": \.sections]
+}
+
 extension NotePage.SidebarSection: TemplateView {
     static let fields: [String: PartialKeyPath<Self> & Sendable] = ["heading": \.heading, "notes": \.notes, "entriesHTML": \.entriesHTML]
 }
