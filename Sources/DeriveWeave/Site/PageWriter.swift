@@ -74,18 +74,26 @@ struct PageWriter {
         var rendered: [(position: Int, key: CacheKey?)] = []
         // The formulas of the pages carried over, kept in the math cache for a later build.
         var carriedMath = Set<KaTeXRenderer.Request>()
-        for position in named {
+        // Each page's key (its resolution encoded) and whether the site holds it as it would be
+        // written, on up to `jobs` threads; then, in order, what is carried over and what is rendered.
+        let reused = try named.concurrentMap(jobs: jobs) { position -> (key: CacheKey?, made: PageReuse.Made?) in
             try cancellation?.check()
             let note = notes[position]
             let (previous, next) = neighbours(of: note, in: listed, at: places[note.pagePath])
             let shown = templates.namesSidebar || note.relativePath == "index.md" ? course : ""
             let key = reuse?.key(of: note, resolution: resolutions[position], previous: previous, next: next, course: shown)
             if let key, let said = reuse?.reusable(key, page: note.pagePath, in: files.previous), files.carryOver(note.pagePath) {
+                return (key, said)
+            }
+            return (key, nil)
+        }
+        for (position, page) in zip(named, reused) {
+            if let said = page.made {
                 made[position] = said
                 printing?.made(position, placement: said.print)
-                carriedMath.formUnion(note.mathRequests + outputMath(of: note))
+                carriedMath.formUnion(notes[position].mathRequests + outputMath(of: notes[position]))
             } else {
-                rendered.append((position, key))
+                rendered.append((position, page.key))
             }
         }
         // A theme's sidebar entries, the same on every page of a folder but the page's own: made
@@ -439,7 +447,7 @@ struct PageWriter {
     /// The sidebar's entry of each listed note as a page at `page` shows it when it is not the
     /// note's own (any page of the same folder shows the same).
     private func sidebarEntries(of listed: [Note], from page: String) throws -> [SidebarEntryHTML] {
-        try listed.map { note in
+        try listed.concurrentMap(jobs: options.jobs) { note in
             let entry = NotePage.SidebarEntry(
                 href: SitePath.encodedHref(SitePath.href(from: page, to: note.pagePath)), title: note.title, current: false, contents: [])
             let folder = note.folder
