@@ -41,11 +41,15 @@ def run(command, cwd, stdin=None):
 
 
 def measure(runs, command, cwd, before=None):
-    """The median seconds and the largest peak MiB of `runs` runs, calling `before` ahead of each."""
+    """The median seconds and the largest peak MiB of `runs` runs, calling `before` ahead of each.
+
+    Each run starts with the file system's dirty pages written back (sync), so that no run pays
+    for writing out what an earlier one wrote (a cold weave of 1,000 notes writes 670 MB)."""
     times, peaks = [], []
     for _ in range(runs):
         if before:
             before()
+        os.sync()
         seconds, peak = run(command, cwd)
         times.append(seconds)
         peaks.append(peak)

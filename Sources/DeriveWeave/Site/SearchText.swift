@@ -22,18 +22,20 @@ enum SearchText {
         func endWord(at end: String.Index) {
             guard let from = start else { return }
             start = nil
-            let word = tex[from..<end]
-            guard word.count > 1, !layout.contains(word), seen.insert(word).inserted else { return }
+            let word = Substring(tex.unicodeScalars[from..<end])
+            guard word.unicodeScalars.count > 1, !layout.contains(word), seen.insert(word).inserted else { return }
             words.append(word)
         }
-        for index in tex.indices {
-            if tex[index].isLetter {
+        // Scalar by scalar: a formula's letters need no grapheme breaking.
+        let scalars = tex.unicodeScalars
+        for index in scalars.indices {
+            if scalars[index].properties.isAlphabetic {
                 if start == nil { start = index }
             } else {
                 endWord(at: index)
             }
         }
-        endWord(at: tex.endIndex)
+        endWord(at: scalars.endIndex)
         return words.joined(separator: " ")
     }
 
