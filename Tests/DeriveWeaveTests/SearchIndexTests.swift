@@ -89,6 +89,7 @@ struct SearchIndexTests {
         #expect(SearchText.words(ofTeX: "\\frac{\\partial J}{\\partial W} = \\operatorname{ReLU}(z)") == "partial ReLU")
         #expect(SearchText.words(ofTeX: "\\begin{aligned} z &= W a + b \\end{aligned}") == "", "one-letter names and layout say nothing")
         #expect(SearchText.words(ofTeX: "\\text{loss} = \\mathcal{L}(\\hat y, y)") == "loss hat")
+        #expect(SearchText.words(ofTeX: "\\text{naïve} = αβ_{ij} + σ") == "naïve αβ ij", "letters beyond ASCII are letters too")
         let prose: [Inline] = [.text("The error "), .math(InlineMath(tex: "\\delta^{[l]}_j", location: Fixtures.location("Notes/01-a.md", 3))), .text(" flows back.")]
         #expect(SearchText.of(prose) == "The error delta flows back.")
     }

@@ -26,10 +26,11 @@ enum SearchText {
             guard word.unicodeScalars.count > 1, !layout.contains(word), seen.insert(word).inserted else { return }
             words.append(word)
         }
-        // Scalar by scalar: a formula's letters need no grapheme breaking.
+        // Scalar by scalar: a formula's letters need no grapheme breaking, and an ASCII one no
+        // look-up of Unicode's properties (which cost more than all the rest of the search text).
         let scalars = tex.unicodeScalars
         for index in scalars.indices {
-            if scalars[index].properties.isAlphabetic {
+            if Self.isLetter(scalars[index]) {
                 if start == nil { start = index }
             } else {
                 endWord(at: index)
@@ -37,6 +38,12 @@ enum SearchText {
         }
         endWord(at: scalars.endIndex)
         return words.joined(separator: " ")
+    }
+
+    /// Whether `scalar` is a letter: ASCII's by their codes, the others by Unicode's properties.
+    private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        guard scalar.isASCII else { return scalar.properties.isAlphabetic }
+        return (0x41...0x5A).contains(scalar.value) || (0x61...0x7A).contains(scalar.value)
     }
 
     /// Commands and environments that lay a formula out rather than name what is in it.
