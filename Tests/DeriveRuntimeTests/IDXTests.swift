@@ -3,12 +3,16 @@ import Foundation
 import Testing
 import DeriveRuntime
 
-@Suite struct IDXTests {
-    /// A fresh folder for one test's files.
+@Suite final class IDXTests {
+    /// A fresh folder for one test's files, removed when the test ends.
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("derive-idx-\(UUID())")
 
     init() throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(at: folder)
     }
 
     /// An IDX file of unsigned bytes: magic 00 00 08 rank, big-endian sizes, data.

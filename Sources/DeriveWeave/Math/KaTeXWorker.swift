@@ -42,11 +42,10 @@ final class KaTeXWorker: @unchecked Sendable {
 
     deinit { stop() }
 
-    /// KaTeX's answers to `requests`, in their order, each also handed to `deliver` with its
-    /// request's position as soon as node gives it.
-    @discardableResult
-    func render(_ requests: [Request], delivering deliver: (Int, RenderedMath) -> Void = { _, _ in }) throws -> [RenderedMath] {
-        guard !requests.isEmpty else { return [] }
+    /// Hands KaTeX's answer to each of `requests` to `deliver`, with the request's position, as
+    /// soon as node gives it, in their order.
+    func render(_ requests: [Request], delivering deliver: (Int, RenderedMath) -> Void) throws {
+        guard !requests.isEmpty else { return }
         let encoder = JSONEncoder()
         var lines = Data()
         for request in requests {
@@ -62,9 +61,7 @@ final class KaTeXWorker: @unchecked Sendable {
         writer.start()
         defer { written.done.wait() }
         let decoder = JSONDecoder()
-        var answers: [RenderedMath] = []
-        answers.reserveCapacity(requests.count)
-        for _ in requests {
+        for position in requests.indices {
             let line: Data
             do {
                 line = try readLine()
@@ -80,15 +77,13 @@ final class KaTeXWorker: @unchecked Sendable {
                 throw failure("unreadable answer: \(error)")
             }
             if let message = reply.error {
-                answers.append(.error(message))
+                deliver(position, .error(message))
             } else if let html = reply.html {
-                answers.append(.html(html, warnings: reply.warnings ?? []))
+                deliver(position, .html(html, warnings: reply.warnings ?? []))
             } else {
                 throw failure("an answer with neither html nor error")
             }
-            deliver(answers.count - 1, answers[answers.count - 1])
         }
-        return answers
     }
 
     /// Ends the node process.
