@@ -28,15 +28,18 @@ public indirect enum Inline: Codable, Hashable, Sendable {
     case citation(Citation)
 
     /// The text a reader would see, without markup (for anchors, titles and alt text).
-    public var plainText: String {
+    public var plainText: String { plainText(math: \.tex) }
+
+    /// The text a reader would see, without markup, each formula as `math` writes it.
+    public func plainText(math: (InlineMath) -> String) -> String {
         switch self {
         case .text(let text), .code(let text): text
         case .softBreak, .lineBreak: " "
         case .emphasis(let content), .strong(let content), .strikethrough(let content), .link(_, _, let content, _):
-            content.plainText
-        case .image(_, _, let alt, _): alt.plainText
+            content.plainText(math: math)
+        case .image(_, _, let alt, _): alt.plainText(math: math)
         case .html, .footnoteReference: ""
-        case .math(let math): math.tex
+        case .math(let formula): math(formula)
         case .citation(let citation): citation.label
         }
     }
@@ -44,7 +47,10 @@ public indirect enum Inline: Codable, Hashable, Sendable {
 
 extension Array where Element == Inline {
     /// The text a reader would see, without markup.
-    public var plainText: String { map(\.plainText).joined() }
+    public var plainText: String { plainText(math: \.tex) }
+
+    /// The text a reader would see, without markup, each formula as `math` writes it.
+    public func plainText(math: (InlineMath) -> String) -> String { map { $0.plainText(math: math) }.joined() }
 }
 
 /// Math inside prose: TeX kept byte for byte.

@@ -90,6 +90,31 @@ import Testing
         #expect(reason.contains("could not start /nonexistent/node"))
     }
 
+    /// A worker that stops half way through a batch fails the formulas it left unanswered (the
+    /// pages waiting for them throw what it said) and keeps those it answered; nothing hangs.
+    @Test(.timeLimit(.minutes(1))) func aWorkerThatStopsMidBatchFailsTheFormulasItLeft() throws {
+        let workspace = try Fixtures.workspace()
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        // A "node" that answers the first request and then dies.
+        let node = workspace.appendingPathComponent("node-that-dies")
+        try "#!/bin/sh\nread line\necho '{\"html\":\"<span>first</span>\"}'\necho 'worker gave up' >&2\nexit 3\n"
+            .write(to: node, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: node.path)
+        let renderer = KaTeXRenderer(
+            options: SiteOptions(nodeExecutable: node), script: try TemplateLibrary().assets.appendingPathComponent("katex-render.js"))
+        defer { renderer.stop() }
+        try renderer.prepare((0..<40).map { KaTeXRenderer.Request(tex: "x_{\($0)}", display: false) })
+        #expect(try renderer.render("x_{0}", display: false) == .html("<span>first</span>", warnings: []))
+        let error = try #require(throws: WeaveError.self) { try renderer.render("x_{1}", display: false) }
+        guard case .mathRendererFailed(let reason) = error else {
+            Issue.record("unexpected \(error)")
+            return
+        }
+        #expect(reason.contains("worker gave up"), "\(reason)")
+        #expect(throws: WeaveError.self) { try renderer.render("x_{39}", display: false) }
+        #expect(renderer.statistics.rendered == 1)
+    }
+
     @Test func commandsThatNeedTrustAreErrorsNotRedText() throws {
         let renderer = KaTeXRenderer(options: SiteOptions(), script: try TemplateLibrary().assets.appendingPathComponent("katex-render.js"))
         defer { renderer.stop() }

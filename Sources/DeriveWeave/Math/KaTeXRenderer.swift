@@ -101,7 +101,7 @@ final class KaTeXRenderer: @unchecked Sendable {
     /// Records the answer to `request`, for the pages waiting for it, and stores it: whoever
     /// has a formula's answer may save the store with it in.
     private func answered(_ request: Request, _ answer: RenderedMath) {
-        store?.add([(request, answer)])
+        store?.add(answer, for: request)
         condition.withLock {
             answers[request] = answer
             pending.remove(request)
@@ -133,24 +133,26 @@ final class KaTeXRenderer: @unchecked Sendable {
     /// given it.
     func render(_ tex: String, display: Bool) throws -> RenderedMath {
         let request = Request(tex: tex, display: display)
-        condition.lock()
-        counts.expressions += 1
-        while pending.contains(request) { condition.wait() }
-        if let known = answers[request] {
-            condition.unlock()
+        if let known = try condition.withLock({ () throws -> RenderedMath? in
+            counts.expressions += 1
+            return try settled(request)
+        }) {
             return known
         }
-        let failed = failure
-        condition.unlock()
-        if let failed { throw failed }
         try prepare([request])
         return try condition.withLock {
-            while pending.contains(request) { condition.wait() }
-            guard let answer = answers[request] else {
-                throw failure ?? WeaveError.mathRendererFailed("no answer for \(tex)")
-            }
+            guard let answer = try settled(request) else { throw WeaveError.mathRendererFailed("no answer for \(tex)") }
             return answer
         }
+    }
+
+    /// The answer to `request` once no batch still owes it, or nil when none was asked for;
+    /// throws why a batch stopped when it left `request` unanswered. Call with the lock held.
+    private func settled(_ request: Request) throws -> RenderedMath? {
+        while pending.contains(request) { condition.wait() }
+        if let answer = answers[request] { return answer }
+        if let failure { throw failure }
+        return nil
     }
 
     /// Ends every worker that was started, once the batch being rendered, if any, has ended.

@@ -28,9 +28,9 @@ final class MathStore: Sendable {
         for request in requests { file.keep(key(request)) }
     }
 
-    /// Keeps `rendered` for the next build.
-    func add(_ rendered: [(KaTeXRenderer.Request, RenderedMath)]) {
-        for (request, answer) in rendered { file.set(answer.encoded, for: key(request)) }
+    /// Keeps `answer`, KaTeX's to `request`, for the next build.
+    func add(_ answer: RenderedMath, for request: KaTeXRenderer.Request) {
+        file.set(answer.encoded, for: key(request))
     }
 
     private func key(_ request: KaTeXRenderer.Request) -> CacheKey {

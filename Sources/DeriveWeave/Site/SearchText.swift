@@ -9,9 +9,7 @@ import DeriveCore
 enum SearchText {
     /// `inlines` as search reads them.
     static func of(_ inlines: [Inline]) -> String {
-        var text = ""
-        append(inlines, to: &text)
-        return text
+        inlines.plainText { words(ofTeX: $0.tex) }
     }
 
     /// The words of a formula, each once, in the order they first occur, separated by spaces.
@@ -54,16 +52,4 @@ enum SearchText {
         "aligned", "align", "gathered", "cases", "array", "matrix", "bmatrix", "pmatrix", "vmatrix",
         "cdots", "ldots", "vdots", "ddots", "hline",
     ]
-
-    private static func append(_ inlines: [Inline], to text: inout String) {
-        for inline in inlines {
-            switch inline {
-            case .math(let math): text += words(ofTeX: math.tex)
-            case .emphasis(let content), .strong(let content), .strikethrough(let content), .link(_, _, let content, _):
-                append(content, to: &text)
-            case .image(_, _, let alt, _): append(alt, to: &text)
-            default: text += inline.plainText
-            }
-        }
-    }
 }
