@@ -25,6 +25,8 @@ final class KaTeXRenderer: @unchecked Sendable {
     private var pending = Set<Request>()
     /// Whether a batch is being rendered: one at a time talks to the workers.
     private var busy = false
+    /// How many of the batch's workers have not finished their share.
+    private var working = 0
     /// What stopped a batch: every formula it left unanswered, and every later batch, fails with it.
     private var failure: (any Error)?
     private let clock = ContinuousClock()
@@ -76,25 +78,26 @@ final class KaTeXRenderer: @unchecked Sendable {
         pending.formUnion(unrendered)
         let shares = (0..<count).map { worker in stride(from: worker, to: unrendered.count, by: count).map { unrendered[$0] } }
         let start = clock.now
-        let batch = DispatchGroup()
+        // The last worker to finish ends the batch, on its own thread: no queue that the pages'
+        // threads may be holding has to run anything for the batch to end.
+        working = count
+        let batch = unrendered
         for (worker, share) in zip(pool, shares) {
-            batch.enter()
             Thread { [self] in
                 do {
                     try worker.render(share) { place, answer in answered(share[place], answer) }
                 } catch {
                     failed(share, error)
                 }
-                batch.leave()
+                condition.withLock {
+                    working -= 1
+                    guard working == 0 else { return }
+                    busy = false
+                    counts.rendered += batch.count { answers[$0] != nil }
+                    counts.duration += clock.now - start
+                    condition.broadcast()
+                }
             }.start()
-        }
-        batch.notify(queue: .global()) { [self] in
-            condition.withLock {
-                busy = false
-                counts.rendered += unrendered.count { answers[$0] != nil }
-                counts.duration += clock.now - start
-                condition.broadcast()
-            }
         }
     }
 

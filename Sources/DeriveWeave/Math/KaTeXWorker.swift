@@ -111,13 +111,15 @@ final class KaTeXWorker: @unchecked Sendable {
         }
     }
 
-    /// An error carrying what node wrote to its standard error, after stopping it.
+    /// An error carrying what node wrote to its standard error, after stopping it. It reads
+    /// that to its end, which comes when node has exited, and does not `waitUntilExit`: Foundation
+    /// learns of the exit on a dispatch queue, which the pages' threads waiting for this worker's
+    /// formulas may be holding (a test saw the failure take two minutes under load).
     private func failure(_ reason: String) -> WeaveError {
         if !stopped {
             stopped = true
             process.terminate()
             try? input.close()
-            process.waitUntilExit()
         }
         let said = String(decoding: (try? errors.readToEnd()) ?? Data(), as: UTF8.self)
         let trimmed = said.trimmingCharacters(in: .whitespacesAndNewlines)
