@@ -9,7 +9,10 @@ memory (the largest resident set of the process or any child it waited for: node
 the ratio to `cmark` on the same files, for: cold weave (no site, no cache), no-change rebuild,
 one-note edit (one sentence added to one note, then weave), the same edit under `derive serve`
 (from the file's write to the new page on disk), tangle only and lint only; and, for the
-rebuilds, how many files of the site were rewritten. Nothing here runs under `swift test`.
+rebuilds, how many files of the site were rewritten. pandoc is timed making a page per note
+(as many processes at once as --jobs, or cores) and reading every note into one page, and the
+cold weave is compared with both, and with KaTeX alone rendering every math span of the notes
+in one node process (`katex-alone.js`). Nothing here runs under `swift test`.
 """
 import argparse
 import os
@@ -25,11 +28,16 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 
 
-def run(command, cwd, stdin=None):
-    """Runs `command`; returns (seconds, peak resident MiB). Fails loudly on a non-zero exit."""
+def run(command, cwd, feed=None):
+    """Runs `command`, writing `feed` (bytes) to its standard input if given; returns (seconds,
+    peak resident MiB). Fails loudly on a non-zero exit."""
     with open(os.devnull, "wb") as null, tempfile.TemporaryFile() as errors_file:
         started = time.perf_counter()
-        process = subprocess.Popen(command, cwd=cwd, stdout=null, stderr=errors_file, stdin=stdin)
+        process = subprocess.Popen(command, cwd=cwd, stdout=null, stderr=errors_file,
+                                   stdin=subprocess.PIPE if feed is not None else subprocess.DEVNULL)
+        if feed is not None:
+            process.stdin.write(feed)
+            process.stdin.close()
         _, status, usage = os.wait4(process.pid, 0)
         seconds = time.perf_counter() - started
         errors_file.seek(0)
@@ -40,7 +48,7 @@ def run(command, cwd, stdin=None):
     return seconds, usage.ru_maxrss / 1024
 
 
-def measure(runs, command, cwd, before=None):
+def measure(runs, command, cwd, before=None, feed=None):
     """The median seconds and the largest peak MiB of `runs` runs, calling `before` ahead of each.
 
     Each run starts with the file system's dirty pages written back (sync), so that no run pays
@@ -50,7 +58,7 @@ def measure(runs, command, cwd, before=None):
         if before:
             before()
         os.sync()
-        seconds, peak = run(command, cwd)
+        seconds, peak = run(command, cwd, feed)
         times.append(seconds)
         peaks.append(peak)
     return statistics.median(times), max(peaks)
@@ -127,6 +135,32 @@ def serve_edit_latency(derive, course, edited, jobs, runs):
         shutil.rmtree(site, ignore_errors=True)
 
 
+def pandoc_results(pandoc, course, notes, runs, processes):
+    """pandoc --katex on the same notes, two ways: a standalone page per note, `processes` pandocs
+    at once (how a site is made with pandoc, and how Quarto runs it: one process per page), and
+    every note read by one process into one page (no site, but no process started per note)."""
+    pages = course / ".bench-pandoc"
+    pages.mkdir(exist_ok=True)
+    stems = "".join(note.stem + "\n" for note in notes).encode()
+    per_page = ["xargs", "-P", str(processes), "-I{}", pandoc, "--standalone", "--katex", "-f", "markdown",
+                "-t", "html", "-o", f"{pages}/{{}}.html", "Notes/{}.md"]
+    results = []
+    for name, command, feed in [
+        (f"pandoc --katex, page per note ({processes} at once)", per_page, stems),
+        ("pandoc --katex, all notes in one page", [pandoc, "--katex", "-f", "markdown", "-t", "html", "-o", os.devnull, *notes], None),
+    ]:
+        seconds, peak = measure(runs, command, course, feed=feed)
+        results.append((name, seconds, peak, None))
+    shutil.rmtree(pages)
+    return results
+
+
+def katex_alone(notes):
+    """Every math span of the notes rendered by KaTeX in one node process, without a cache."""
+    node = shutil.which("node") or sys.exit("node is missing: apt-get install nodejs")
+    return ["env", "NODE_PATH=/usr/share/nodejs", node, HERE / "katex-alone.js", *notes]
+
+
 def derive_binary(given):
     if given:
         return Path(given).resolve()
@@ -171,8 +205,9 @@ def main():
         base, base_peak = measure(runs, [cmark, *notes], course)
         results = [("cmark (all files, one process)", base, base_peak, None)]
         if pandoc:
-            seconds, peak = measure(max(1, runs if size <= 100 else 1), [pandoc, "--katex", "-f", "markdown", "-t", "html", "-o", os.devnull, *notes], course)
-            results.append(("pandoc --katex (one process)", seconds, peak, None))
+            results += pandoc_results(pandoc, course, notes, max(1, runs if size <= 100 else 1), arguments.jobs or os.cpu_count())
+        seconds, peak = measure(max(1, runs if size <= 100 else 1), katex_alone(notes), course)
+        results.append(("KaTeX alone, every span (one process)", seconds, peak, None))
         weave = [derive, "weave", "--quiet", *jobs]
         seconds, peak = measure(runs, weave, course, before=cold)
         results.append(("derive weave, cold", seconds, peak, None))
@@ -208,11 +243,16 @@ def main():
 
     for size, results, base in rows:
         print(f"== {size} notes (median of {arguments.runs} runs; ratio = time / cmark's time on the same files)")
-        print(f"{'':34} {'wall':>9} {'per note':>10} {'peak':>9} {'x cmark':>8} {'rewritten':>10}")
+        print(f"{'':42} {'wall':>9} {'per note':>10} {'peak':>9} {'x cmark':>8} {'rewritten':>10}")
         for name, seconds, peak, changed in results:
             ratio = f"{seconds / base:7.1f}x"
             memory = f"{peak:6.0f}MiB" if peak else "      -  "
-            print(f"{name:34} {seconds:8.3f}s {seconds / size * 1000:8.2f}ms {memory} {ratio:>8} {'' if changed is None else changed:>10}")
+            print(f"{name:42} {seconds:8.3f}s {seconds / size * 1000:8.2f}ms {memory} {ratio:>8} {'' if changed is None else changed:>10}")
+        cold = dict((name, seconds) for name, seconds, _, _ in results)["derive weave, cold"]
+        for name, seconds, _, _ in results:
+            if name.startswith(("pandoc", "KaTeX")):
+                ratio, than = (seconds / cold, "faster") if seconds >= cold else (cold / seconds, "slower")
+                print(f"derive weave, cold: {ratio:.1f}x {than} than {name}")
         print()
     if not arguments.keep:
         shutil.rmtree(work, ignore_errors=True)
