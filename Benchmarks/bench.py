@@ -64,6 +64,31 @@ def measure(runs, command, cwd, before=None, feed=None):
     return statistics.median(times), max(peaks)
 
 
+class Trash:
+    """Where a size's old outputs go instead of being deleted, until its measurements are over.
+
+    On an ext4 without a journal (this machine's), a file created within seconds of deleting
+    thousands makes the kernel look past every inode deleted in the last 5-10 s (ext4's
+    `recently_deleted`): a cold weave started right after deleting the last one's site and cache
+    spent up to a tenth of its processor time there, a cost none of the peers was charged. So a
+    measurement moves what it replaces here, and `empty` deletes it all, then waits that out."""
+
+    def __init__(self, folder):
+        shutil.rmtree(folder, ignore_errors=True)  # left by a run that was stopped (--keep)
+        self.folder = folder
+        self.count = 0
+
+    def discard(self, path):
+        if path.exists():
+            self.folder.mkdir(exist_ok=True)
+            self.count += 1
+            path.rename(self.folder / str(self.count))
+
+    def empty(self):
+        shutil.rmtree(self.folder, ignore_errors=True)
+        time.sleep(11)
+
+
 def snapshot(site):
     """Every file of the site with its inode and modification time, to count rewrites."""
     found = {}
@@ -86,7 +111,7 @@ def inode(path):
         return None
 
 
-def serve_edit_latency(derive, course, edited, jobs, runs):
+def serve_edit_latency(derive, course, edited, jobs, runs, trash):
     """Median seconds from a note's write to its new page on disk under `derive serve`, each
     write made once the site has been rebuilt after the one before."""
     site = course / ".bench-serve-site"
@@ -132,10 +157,10 @@ def serve_edit_latency(derive, course, edited, jobs, runs):
     finally:
         server.terminate()
         server.wait()
-        shutil.rmtree(site, ignore_errors=True)
+        trash.discard(site)
 
 
-def pandoc_results(pandoc, course, notes, runs, processes):
+def pandoc_results(pandoc, course, notes, runs, processes, trash):
     """pandoc --katex on the same notes, two ways: a standalone page per note, `processes` pandocs
     at once (how a site is made with pandoc, and how Quarto runs it: one process per page), and
     every note read by one process into one page (no site, but no process started per note)."""
@@ -151,7 +176,7 @@ def pandoc_results(pandoc, course, notes, runs, processes):
     ]:
         seconds, peak = measure(runs, command, course, feed=feed)
         results.append((name, seconds, peak, None))
-    shutil.rmtree(pages)
+    trash.discard(pages)
     return results
 
 
@@ -191,7 +216,8 @@ def main():
     rows = []
     for size in [int(s) for s in arguments.sizes.split(",")]:
         course = work / f"course-{size}"
-        shutil.rmtree(course, ignore_errors=True)
+        trash = Trash(work / f"trash-{size}")
+        trash.discard(course)
         subprocess.run([sys.executable, HERE / "corpus.py", course, str(size)], check=True)
         notes = sorted((course / "Notes").glob("*.md"))
         site = course / "Site"
@@ -199,13 +225,13 @@ def main():
         runs = arguments.runs
 
         def cold():
-            shutil.rmtree(site, ignore_errors=True)
-            shutil.rmtree(cache, ignore_errors=True)
+            trash.discard(site)
+            trash.discard(cache)
 
         base, base_peak = measure(runs, [cmark, *notes], course)
         results = [("cmark (all files, one process)", base, base_peak, None)]
         if pandoc:
-            results += pandoc_results(pandoc, course, notes, max(1, runs if size <= 100 else 1), arguments.jobs or os.cpu_count())
+            results += pandoc_results(pandoc, course, notes, max(1, runs if size <= 100 else 1), arguments.jobs or os.cpu_count(), trash)
         seconds, peak = measure(max(1, runs if size <= 100 else 1), katex_alone(notes), course)
         results.append(("KaTeX alone, every span (one process)", seconds, peak, None))
         weave = [derive, "weave", "--quiet", *jobs]
@@ -230,7 +256,7 @@ def main():
         edited.write_text(original)
         run(weave, course)
 
-        seconds = serve_edit_latency(derive, course, edited, jobs, runs)
+        seconds = serve_edit_latency(derive, course, edited, jobs, runs, trash)
         results.append(("derive serve, edit to page on disk", seconds, 0, None))
         run(weave, course)
 
@@ -240,6 +266,7 @@ def main():
         seconds, peak = measure(runs, [derive, "lint", "--quiet"], course)
         results.append(("derive lint", seconds, peak, None))
         rows.append((size, results, base))
+        trash.empty()
 
     for size, results, base in rows:
         print(f"== {size} notes (median of {arguments.runs} runs; ratio = time / cmark's time on the same files)")

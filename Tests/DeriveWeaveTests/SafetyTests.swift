@@ -89,6 +89,19 @@ import Testing
 
     /// The `<script` tags of `html` other than the site's own (`<script src="derive.js">` and the
     /// search page's), in any letter case.
+    @Test(arguments: [
+        ("", ""),
+        ("plain words", "plain words"),
+        ("a<b>&\"'", "a&lt;b&gt;&amp;&quot;&#39;"),
+        ("&amp;", "&amp;amp;"),
+        ("é & ü < ∂J/∂w", "é &amp; ü &lt; ∂J/∂w"),
+        ("'\u{301} <\u{338}", "&#39;\u{301} &lt;\u{338}"),  // a quote and a < under combining marks
+        ("👩‍👩‍👧 \"x\" 👩‍👩‍👧", "👩‍👩‍👧 &quot;x&quot; 👩‍👩‍👧"),
+    ])
+    func escapesTheFiveCharactersWhereverTheyAre(text: String, escaped: String) {
+        #expect(text.htmlEscaped == escaped)
+    }
+
     static func scriptsBesidesOurOwn(_ html: String) -> Int {
         let all = html.lowercased().components(separatedBy: "<script").count - 1
         let own = html.matches(of: /<script src="(?:\.\.\/)*(?:derive\.js|toc\.js|lunr\/lunr\.min\.js|search-index\.js)"><\/script>/).count
