@@ -1,18 +1,20 @@
 #!/usr/bin/env python3
 """Times a release build of `derive` on generated courses of 10, 100 and 1,000 notes, against
-the `cmark` CLI (and pandoc --katex, when installed) on the same files, in the same run.
+the `cmark` CLI, KaTeX alone and pandoc --katex (when installed) on the same files, in the
+same run.
 
     Benchmarks/bench.py [--sizes 10,100,1000] [--runs 3] [--derive PATH] [--jobs N] [--keep DIR]
 
-For each size it prints wall time (median of --runs whole-process runs), time per note, peak
-memory (the largest resident set of the process or any child it waited for: node included) and
-the ratio to `cmark` on the same files, for: cold weave (no site, no cache), no-change rebuild,
-one-note edit (one sentence added to one note, then weave), the same edit under `derive serve`
-(from the file's write to the new page on disk), tangle only and lint only; and, for the
-rebuilds, how many files of the site were rewritten. pandoc is timed making a page per note
-(as many processes at once as --jobs, or cores) and reading every note into one page, and the
-cold weave is compared with both, and with KaTeX alone rendering every math span of the notes
-in one node process (`katex-alone.js`). Nothing here runs under `swift test`.
+For each size it prints wall time (median of --runs whole-process runs; one run of each peer but
+cmark above 100 notes), time per note, peak memory (the largest resident set of the process or
+any child it waited for: node included) and the ratio to `cmark` on the same files, for: cold
+weave (no site, no cache), no-change rebuild, one-note edit (one sentence added to one note,
+then weave), the same edit under `derive serve` (from the file's write to the new page on disk),
+tangle only and lint only; and, for the rebuilds, how many files of the site were rewritten.
+pandoc is timed making a page per note (as many processes at once as --jobs, or cores) and
+reading every note into one page, and the cold weave is compared with both, and with KaTeX alone
+rendering every math span of the notes in one node process (`katex-alone.js`). Nothing here runs
+under `swift test`.
 """
 import argparse
 import os
@@ -223,6 +225,7 @@ def main():
         site = course / "Site"
         cache = course / ".build"
         runs = arguments.runs
+        peer_runs = runs if size <= 100 else 1  # the peers' 1,000-note runs take a minute or more
 
         def cold():
             trash.discard(site)
@@ -231,8 +234,8 @@ def main():
         base, base_peak = measure(runs, [cmark, *notes], course)
         results = [("cmark (all files, one process)", base, base_peak, None)]
         if pandoc:
-            results += pandoc_results(pandoc, course, notes, max(1, runs if size <= 100 else 1), arguments.jobs or os.cpu_count(), trash)
-        seconds, peak = measure(max(1, runs if size <= 100 else 1), katex_alone(notes), course)
+            results += pandoc_results(pandoc, course, notes, peer_runs, arguments.jobs or os.cpu_count(), trash)
+        seconds, peak = measure(peer_runs, katex_alone(notes), course)
         results.append(("KaTeX alone, every span (one process)", seconds, peak, None))
         weave = [derive, "weave", "--quiet", *jobs]
         seconds, peak = measure(runs, weave, course, before=cold)
@@ -275,10 +278,10 @@ def main():
             ratio = f"{seconds / base:7.1f}x"
             memory = f"{peak:6.0f}MiB" if peak else "      -  "
             print(f"{name:42} {seconds:8.3f}s {seconds / size * 1000:8.2f}ms {memory} {ratio:>8} {'' if changed is None else changed:>10}")
-        cold = dict((name, seconds) for name, seconds, _, _ in results)["derive weave, cold"]
+        weave_seconds = dict((name, seconds) for name, seconds, _, _ in results)["derive weave, cold"]
         for name, seconds, _, _ in results:
             if name.startswith(("pandoc", "KaTeX")):
-                ratio, than = (seconds / cold, "faster") if seconds >= cold else (cold / seconds, "slower")
+                ratio, than = (seconds / weave_seconds, "faster") if seconds >= weave_seconds else (weave_seconds / seconds, "slower")
                 print(f"derive weave, cold: {ratio:.1f}x {than} than {name}")
         print()
     if not arguments.keep:
