@@ -119,6 +119,28 @@ import Testing
         #expect(renderer.statistics.rendered == 1)
     }
 
+    /// Inline math that wrapped prose breaks across lines is asked of KaTeX with spaces for the
+    /// line breaks (TeX reads a line's end as a space): rendered once with its one-line self.
+    @Test func aFormulaBrokenAcrossLinesIsRenderedOnceWithTheSameFormulaOnOneLine() throws {
+        let renderer = KaTeXRenderer(options: SiteOptions(), script: try TemplateLibrary().assets.appendingPathComponent("katex-render.js"))
+        defer { renderer.stop() }
+        let broken = try renderer.render("n_{1} \\times\n7", display: false)
+        #expect(try renderer.render("n_{1} \\times 7", display: false) == broken)
+        #expect(renderer.statistics.rendered == 1)
+        // Byte for byte: KaTeX's positions in the formula stay those of the note.
+        #expect(KaTeXRenderer.Request(tex: "a\r\nb", display: false).tex == "a  b")
+        // A comment runs to its line's end: joined, the line after it would be commented out.
+        let commented = KaTeXRenderer.Request(tex: "x % the count\n7", display: false)
+        #expect(commented.tex == "x % the count\n7")
+        guard case .html(let html, _) = try renderer.render(commented.tex, display: false) else {
+            Issue.record("a formula with a comment did not render")
+            return
+        }
+        #expect(html.contains(">7<"), "\(html)")
+        // Display math keeps its lines, the layout of the TeX the page carries.
+        #expect(KaTeXRenderer.Request(tex: "a \\\\\nb", display: true).tex == "a \\\\\nb")
+    }
+
     @Test func commandsThatNeedTrustAreErrorsNotRedText() throws {
         let renderer = KaTeXRenderer(options: SiteOptions(), script: try TemplateLibrary().assets.appendingPathComponent("katex-render.js"))
         defer { renderer.stop() }

@@ -12,6 +12,20 @@ final class KaTeXWorker: @unchecked Sendable {
     struct Request: Codable, Hashable, Sendable {
         var tex: String
         var display: Bool
+
+        /// `tex` as KaTeX is asked for it: in inline math, each line break a space, which is
+        /// what TeX reads the end of a line as, so a formula that a note's wrapped prose breaks
+        /// across lines is rendered (and cached) once with the same formula on one line, and
+        /// KaTeX's positions in it stay the note's. Kept as written when it has a `%`, whose
+        /// comment runs to the end of its line, and in display math, whose lines are its layout
+        /// in the TeX that the page carries.
+        init(tex: String, display: Bool) {
+            func isLineEnd(_ byte: UInt8) -> Bool { byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") }
+            let joinsLines = !display && !tex.utf8.contains(UInt8(ascii: "%")) && tex.utf8.contains(where: isLineEnd)
+            // Byte for byte, so that "\r\n" is two spaces and every position stays where it was.
+            self.tex = joinsLines ? String(decoding: tex.utf8.map { isLineEnd($0) ? UInt8(ascii: " ") : $0 }, as: UTF8.self) : tex
+            self.display = display
+        }
     }
 
     private struct Reply: Decodable {
