@@ -55,7 +55,7 @@ struct JobsDeterminismPropertyTests {
                 for (name, note) in zip(generated.fileNames, generated.notes) {
                     let page = try #require(treeOne.files[name.replacingOccurrences(of: ".md", with: ".html")])
                     let html = String(decoding: page, as: UTF8.self)
-                    for tex in note.inlineMath + note.displayMath {
+                    for tex in note.inlineMathOnOneLine + note.displayMath {
                         #expect(html.contains("<annotation encoding=\"application/x-tex\">\(Self.escaped(tex))</annotation>"), "\(tex)")
                     }
                 }

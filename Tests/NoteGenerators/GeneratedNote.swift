@@ -16,8 +16,12 @@ public struct GeneratedNote: Sendable, CustomStringConvertible {
 
     /// The note's Markdown.
     public var text: String
-    /// The TeX of each inline formula (in paragraphs and headings), in document order.
+    /// The TeX of each inline formula (in paragraphs and headings), in document order, as the
+    /// note writes it: a paragraph's formula may be broken across two of its lines.
     public var inlineMath: [String] = []
+    /// Each inline formula as KaTeX is asked for it: on one line. (No formula broken across lines
+    /// holds a `%`, whose comment would run to the line's end and keep the break.)
+    public var inlineMathOnOneLine: [String] { inlineMath.map { $0.replacingOccurrences(of: "\n", with: " ") } }
     /// The TeX of each display formula, in document order.
     public var displayMath: [String] = []
     /// For each paragraph, in order, what it must read as; nil for one whose text is not checked
@@ -75,13 +79,17 @@ public struct GeneratedNote: Sendable, CustomStringConvertible {
         return ([first] + atoms + ["y"]).joined(separator: separator)
     }
 
-    /// Words and inline formulas on one line: checks math protection both ways.
+    /// Words and inline formulas on one line, a formula now and then broken across two, as
+    /// wrapped prose breaks them: checks math protection both ways.
     private mutating func addParagraph(_ random: inout Choice) {
         var line = Self.words[random.next(Self.words.count)].capitalized
         var segments: [Segment] = [.text(line)]
         for _ in 0..<(1 + random.next(6)) {
             if random.next(2) == 0 {
-                let formula = tex(&random)
+                var formula = tex(&random)
+                if random.next(4) == 0, formula.hasSuffix(" y"), !formula.contains("%") {
+                    formula = formula.dropLast(2) + "\ny"
+                }
                 line += " $\(formula)$"
                 segments += [.text(" "), .math(formula)]
                 inlineMath.append(formula)
