@@ -87,8 +87,6 @@ import Testing
         #expect(!page.contains("<img"))
     }
 
-    /// The `<script` tags of `html` other than the site's own (`<script src="derive.js">` and the
-    /// search page's), in any letter case.
     @Test(arguments: [
         ("", ""),
         ("plain words", "plain words"),
@@ -102,6 +100,8 @@ import Testing
         #expect(text.htmlEscaped == escaped)
     }
 
+    /// The `<script` tags of `html` other than the site's own (`<script src="derive.js">` and the
+    /// search page's), in any letter case.
     static func scriptsBesidesOurOwn(_ html: String) -> Int {
         let all = html.lowercased().components(separatedBy: "<script").count - 1
         let own = html.matches(of: /<script src="(?:\.\.\/)*(?:derive\.js|toc\.js|lunr\/lunr\.min\.js|search-index\.js)"><\/script>/).count

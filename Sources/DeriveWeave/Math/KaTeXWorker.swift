@@ -127,8 +127,8 @@ final class KaTeXWorker: @unchecked Sendable {
 
     /// An error carrying what node wrote to its standard error, after stopping it. It reads
     /// that to its end, which comes when node has exited, and does not `waitUntilExit`: Foundation
-    /// learns of the exit on a dispatch queue, which the pages' threads waiting for this worker's
-    /// formulas may be holding (a test saw the failure take two minutes under load).
+    /// learns of the exit on a dispatch queue, and the threads that would run it may be the pages'
+    /// own, waiting for this worker's formulas.
     private func failure(_ reason: String) -> WeaveError {
         if !stopped {
             stopped = true
